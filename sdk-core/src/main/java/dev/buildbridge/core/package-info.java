@@ -1,0 +1,2 @@
+/** The SDK's root exception, {@link dev.buildbridge.core.BuildBridgeException}. */
+package dev.buildbridge.core;
