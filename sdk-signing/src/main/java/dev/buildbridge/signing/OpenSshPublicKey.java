@@ -8,7 +8,10 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -115,6 +118,78 @@ public final class OpenSshPublicKey {
     }
     PublicKey key = curve != null ? readEcdsa(curve, reader) : readEd25519(reader);
     return new OpenSshPublicKey(type, blob, key, comment);
+  }
+
+  /**
+   * Makes the OpenSSH form of a JCA key, for a harness that generates a key pair and hands the public
+   * half to a verifier or publishes it as TuxSuite does.
+   *
+   * <pre>{@code
+   * KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+   * generator.initialize(new ECGenParameterSpec("secp256r1"));
+   * KeyPair pair = generator.generateKeyPair();
+   * String line = OpenSshPublicKey.from(pair.getPublic(), "harness").toOpenSshLine();
+   * }</pre>
+   *
+   * @param key an EC key on P-256, P-384 or P-521, or an Ed25519 key
+   * @param comment the comment to carry, or {@code null}
+   * @return the key
+   * @throws NullPointerException when {@code key} is null
+   * @throws SignatureVerificationException {@link Reason#UNSUPPORTED_KEY} for any other key
+   */
+  public static OpenSshPublicKey from(PublicKey key, String comment) {
+    Objects.requireNonNull(key, "key");
+    String trimmed = comment == null || comment.isBlank() ? null : comment.trim();
+    if (key instanceof ECPublicKey ec) {
+      EcCurve curve = EcCurve.of(ec);
+      if (curve == null) {
+        throw new SignatureVerificationException(Reason.UNSUPPORTED_KEY, null,
+            "EC key is not on nistp256, nistp384 or nistp521");
+      }
+      byte[] q = curve.encodePoint(ec.getW());
+      byte[] blob = sshStrings(curve.sshKeyType().getBytes(StandardCharsets.US_ASCII),
+          curve.sshCurveName().getBytes(StandardCharsets.US_ASCII), q);
+      // decoding again checks the point is on the curve, as for a parsed line
+      return new OpenSshPublicKey(curve.sshKeyType(), blob, curve.decodePoint(q), trimmed);
+    }
+    if (key instanceof EdECPublicKey && "X.509".equals(key.getFormat())) {
+      byte[] spki = key.getEncoded();
+      if (spki.length == ED25519_SPKI_PREFIX.length + ED25519_KEY_BYTES && Arrays.equals(
+          spki, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0, ED25519_SPKI_PREFIX.length)) {
+        byte[] raw = Arrays.copyOfRange(spki, ED25519_SPKI_PREFIX.length, spki.length);
+        byte[] blob = sshStrings(ED25519.getBytes(StandardCharsets.US_ASCII), raw);
+        return new OpenSshPublicKey(ED25519, blob, key, trimmed);
+      }
+    }
+    throw new SignatureVerificationException(Reason.UNSUPPORTED_KEY, null,
+        "cannot write a " + key.getAlgorithm() + " key as an OpenSSH line; expected EC on "
+            + "nistp256/384/521 or Ed25519");
+  }
+
+  /**
+   * Makes the OpenSSH form of a JCA key without a comment.
+   *
+   * @param key an EC key on P-256, P-384 or P-521, or an Ed25519 key
+   * @return the key
+   * @throws NullPointerException when {@code key} is null
+   * @throws SignatureVerificationException {@link Reason#UNSUPPORTED_KEY} for any other key
+   * @see #from(PublicKey, String)
+   */
+  public static OpenSshPublicKey from(PublicKey key) {
+    return from(key, null);
+  }
+
+  /** Concatenates SSH wire {@code string}s: each a big-endian uint32 length, then the bytes. */
+  private static byte[] sshStrings(byte[]... fields) {
+    int size = 0;
+    for (byte[] field : fields) {
+      size += 4 + field.length;
+    }
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(size);
+    for (byte[] field : fields) {
+      out.putInt(field.length).put(field);
+    }
+    return out.array();
   }
 
   private static PublicKey readEcdsa(EcCurve curve, SshWireReader reader) {

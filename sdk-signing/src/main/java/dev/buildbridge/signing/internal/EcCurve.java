@@ -64,6 +64,45 @@ public enum EcCurve {
   }
 
   /**
+   * Returns the curve a JCA EC key lies on.
+   *
+   * @param key the key
+   * @return the curve, or {@code null} when it is none of P-256, P-384 and P-521
+   */
+  public static EcCurve of(ECPublicKey key) {
+    ECParameterSpec given = key.getParams();
+    for (EcCurve curve : values()) {
+      if (curve.params.getCurve().equals(given.getCurve())
+          && curve.params.getOrder().equals(given.getOrder())
+          && curve.params.getGenerator().equals(given.getGenerator())) {
+        return curve;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Encodes a point of this curve in uncompressed SEC1 form, {@code 0x04 || X || Y}.
+   *
+   * @param point the affine point
+   * @return the encoding, {@code 1 + 2 * fieldBytes} long
+   */
+  public byte[] encodePoint(ECPoint point) {
+    byte[] out = new byte[1 + 2 * fieldBytes];
+    out[0] = 0x04;
+    copyUnsigned(point.getAffineX(), out, 1);
+    copyUnsigned(point.getAffineY(), out, 1 + fieldBytes);
+    return out;
+  }
+
+  private void copyUnsigned(BigInteger value, byte[] out, int offset) {
+    byte[] bytes = value.toByteArray();
+    int skip = bytes.length > fieldBytes ? bytes.length - fieldBytes : 0;
+    int length = bytes.length - skip;
+    System.arraycopy(bytes, skip, out, offset + fieldBytes - length, length);
+  }
+
+  /**
    * Returns the OpenSSH key type.
    *
    * @return such as {@code ecdsa-sha2-nistp256}
