@@ -1,6 +1,7 @@
 package dev.buildbridge.signing;
 
 import dev.buildbridge.signing.SignatureVerificationException.Reason;
+import dev.buildbridge.signing.internal.HmacKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
@@ -201,7 +201,7 @@ public final class StandardWebhooks {
     Base64.Encoder base64 = Base64.getEncoder();
     StringBuilder signature = new StringBuilder();
     for (HmacKey secret : secrets) {
-      appendEntry(signature, "v1,", base64.encodeToString(secret.mac(content)));
+      appendEntry(signature, "v1,", base64.encodeToString(mac(secret, content)));
     }
     for (PrivateKey key : signingKeys) {
       appendEntry(signature, "v1a,", base64.encodeToString(ed25519Sign(key, content)));
@@ -371,7 +371,7 @@ public final class StandardWebhooks {
           if (macs == null) {
             macs = new byte[secrets.size()][];
             for (int i = 0; i < macs.length; i++) {
-              macs[i] = secrets.get(i).mac(content);
+              macs[i] = mac(secrets.get(i), content);
             }
           }
           for (byte[] mac : macs) {
@@ -470,6 +470,12 @@ public final class StandardWebhooks {
     }
   }
 
+  private static byte[] mac(HmacKey key, SignedContent content) {
+    Mac mac = key.newMac();
+    content.feed(mac);
+    return mac.doFinal();
+  }
+
   /** The bytes {id}.{timestamp}.{body}, fed piecewise so the body is never copied. */
   private static final class SignedContent {
     private final byte[] id;
@@ -496,53 +502,6 @@ public final class StandardWebhooks {
       signature.update(timestamp);
       signature.update((byte) '.');
       signature.update(body);
-    }
-  }
-
-  /** One HMAC-SHA256 secret: an initialized Mac that is cloned per use, never updated itself. */
-  private static final class HmacKey {
-    private final SecretKeySpec key;
-    private final Mac prototype;
-    private final boolean cloneable;
-
-    HmacKey(byte[] secret) {
-      this.key = new SecretKeySpec(secret, HMAC); // copies the array
-      this.prototype = newMac();
-      boolean canClone;
-      try {
-        prototype.clone();
-        canClone = true;
-      } catch (CloneNotSupportedException e) {
-        canClone = false;
-      }
-      this.cloneable = canClone;
-    }
-
-    byte[] mac(SignedContent content) {
-      Mac mac = null;
-      if (cloneable) {
-        try {
-          mac = (Mac) prototype.clone();
-        } catch (CloneNotSupportedException e) {
-          // cannot happen: the constructor cloned it once
-        }
-      }
-      if (mac == null) {
-        mac = newMac();
-      }
-      content.feed(mac);
-      return mac.doFinal();
-    }
-
-    private Mac newMac() {
-      try {
-        Mac mac = Mac.getInstance(HMAC);
-        mac.init(key);
-        return mac;
-      } catch (GeneralSecurityException e) {
-        // every Java SE implementation must provide HmacSHA256 and accept any non-empty key
-        throw new IllegalStateException(HMAC + " is not usable in this JVM", e);
-      }
     }
   }
 
@@ -633,7 +592,7 @@ public final class StandardWebhooks {
                   + " (whsec_ followed by base64)",
               null);
         }
-        secrets.add(new HmacKey(key));
+        secrets.add(new HmacKey(HMAC, key));
       } finally {
         Arrays.fill(key, (byte) 0);
       }

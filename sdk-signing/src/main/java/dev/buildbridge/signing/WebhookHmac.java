@@ -2,12 +2,10 @@ package dev.buildbridge.signing;
 
 import dev.buildbridge.signing.SignatureVerificationException.Reason;
 import dev.buildbridge.signing.internal.Hex;
+import dev.buildbridge.signing.internal.HmacKey;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and verifies forge webhook deliveries signed with an HMAC of the raw body: GitHub's
@@ -40,16 +38,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookHmac {
   private final HmacScheme scheme;
-  private final SecretKeySpec key;
-  /** Initialized with the key and never updated: each call works on a clone of it. */
-  private final Mac prototype;
-  private final boolean prototypeCloneable;
+  private final HmacKey key;
 
   private WebhookHmac(HmacScheme scheme, byte[] secret) {
     this.scheme = scheme;
-    this.key = new SecretKeySpec(secret, scheme.macAlgorithm()); // copies the array
-    this.prototype = newInitializedMac();
-    this.prototypeCloneable = isCloneable(prototype);
+    this.key = new HmacKey(scheme.macAlgorithm(), secret);
   }
 
   /**
@@ -131,7 +124,7 @@ public final class WebhookHmac {
   public String sign(byte[] body, int offset, int length) {
     Objects.requireNonNull(body, "body");
     Objects.checkFromIndexSize(offset, length, body.length);
-    return Hex.encode(scheme.prefix(), mac(body, offset, length));
+    return Hex.encode(scheme.prefix(), key.mac(body, offset, length));
   }
 
   /**
@@ -240,50 +233,13 @@ public final class WebhookHmac {
     }
     byte[] received = new byte[scheme.digestLength()];
     Hex.decode(headerValue, start, end, received);
-    if (!MessageDigest.isEqual(mac(body, offset, length), received)) {
+    if (!MessageDigest.isEqual(key.mac(body, offset, length), received)) {
       return new Failure(
           Reason.SIGNATURE_MISMATCH,
           "signature does not match the body (wrong secret, or the body was changed or re-encoded"
               + " before verification)");
     }
     return null;
-  }
-
-  private byte[] mac(byte[] body, int offset, int length) {
-    Mac mac = newMac();
-    mac.update(body, offset, length);
-    return mac.doFinal();
-  }
-
-  private Mac newMac() {
-    if (prototypeCloneable) {
-      try {
-        return (Mac) prototype.clone();
-      } catch (CloneNotSupportedException e) {
-        // cannot happen: the constructor cloned it once; fall through to a fresh instance
-      }
-    }
-    return newInitializedMac();
-  }
-
-  private Mac newInitializedMac() {
-    try {
-      Mac mac = Mac.getInstance(scheme.macAlgorithm());
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      // every Java SE implementation must provide HmacSHA1 and HmacSHA256 and accept any key
-      throw new IllegalStateException(scheme.macAlgorithm() + " is not usable in this JVM", e);
-    }
-  }
-
-  private static boolean isCloneable(Mac mac) {
-    try {
-      mac.clone();
-      return true;
-    } catch (CloneNotSupportedException e) {
-      return false;
-    }
   }
 
   private record Failure(Reason reason, String problem) {
