@@ -3,6 +3,7 @@ package dev.buildbridge.signing;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.buildbridge.signing.SignatureVerificationException.Reason;
+import dev.buildbridge.signing.internal.SignerProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -239,16 +240,7 @@ public final class GitHubAppJwtIssuer {
       if (privateKey == null) {
         throw new IllegalStateException("privateKey is required");
       }
-      Provider provider;
-      try {
-        Signature signature = Signature.getInstance(ALGORITHM);
-        signature.initSign(privateKey);
-        provider = signature.getProvider();
-      } catch (GeneralSecurityException e) {
-        throw new SignatureVerificationException(Reason.UNSUPPORTED_KEY, null,
-            "no installed provider can sign " + ALGORITHM + " with this RSA key", e);
-      }
-      return new GitHubAppJwtIssuer(this, provider);
+      return new GitHubAppJwtIssuer(this, SignerProvider.select(ALGORITHM, privateKey, "RSA"));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.buildbridge.signing;
 
 import dev.buildbridge.signing.SignatureVerificationException.Reason;
+import dev.buildbridge.signing.internal.SignerProvider;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public final class TuxSuiteCallbackSigner {
   /** The header TuxSuite puts the signature in: {@value}. */
-  public static final String SIGNATURE_HEADER = "x-tux-payload-signature";
+  public static final String SIGNATURE_HEADER = TuxSuiteCallbackVerifier.SIGNATURE_HEADER;
 
   private static final String ALGORITHM = "SHA256withECDSA";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder();
@@ -64,16 +65,8 @@ public final class TuxSuiteCallbackSigner {
           "TuxSuite callbacks are signed with ECDSA: expected an EC private key, got "
               + ecPrivateKey.getAlgorithm());
     }
-    Provider provider;
-    try {
-      Signature signature = Signature.getInstance(ALGORITHM);
-      signature.initSign(ecPrivateKey);
-      provider = signature.getProvider();
-    } catch (GeneralSecurityException e) {
-      throw new SignatureVerificationException(Reason.UNSUPPORTED_KEY, null,
-          "no installed provider can sign " + ALGORITHM + " with this EC key", e);
-    }
-    return new TuxSuiteCallbackSigner(ecPrivateKey, provider, curveName(ecPrivateKey));
+    return new TuxSuiteCallbackSigner(ecPrivateKey,
+        SignerProvider.select(ALGORITHM, ecPrivateKey, "EC"), curveName(ecPrivateKey));
   }
 
   /**

@@ -5,12 +5,10 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -19,21 +17,11 @@ final class OpenSshTestKeys {
   private OpenSshTestKeys() {}
 
   static KeyPair ec(String stdName) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec(stdName));
-      return generator.generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
+    return SigningKeyFixtures.ec(stdName);
   }
 
   static KeyPair ed25519() {
-    try {
-      return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    } catch (GeneralSecurityException e) {
-      throw new AssertionError(e);
-    }
+    return SigningKeyFixtures.generate("Ed25519", 0);
   }
 
   /** "nistp256" etc. for an EC key, from its field size. */
