@@ -395,4 +395,24 @@ class OpenSshPublicKeyTest {
     assertEquals(0, process.exitValue(), output);
     return output.trim();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"secp256r1", "secp384r1", "secp521r1", "Ed25519"})
+  void fromWritesTheSameLineAsAnIndependentEncoderAndParsesBack(String curve) {
+    KeyPair pair = curve.equals("Ed25519") ? OpenSshTestKeys.ed25519() : OpenSshTestKeys.ec(curve);
+    OpenSshPublicKey key = OpenSshPublicKey.from(pair.getPublic(), " harness ");
+    assertEquals(line(pair.getPublic()) + " harness", key.toOpenSshLine());
+    assertEquals(key, OpenSshPublicKey.parse(key.toOpenSshLine()));
+    assertEquals(Optional.of("harness"), key.comment());
+    assertEquals(Optional.empty(), OpenSshPublicKey.from(pair.getPublic()).comment());
+  }
+
+  @Test
+  void fromRefusesAnRsaKeyAsUnsupported() {
+    KeyPair rsa = SigningKeyFixtures.rsa();
+    SignatureVerificationException e = assertThrows(SignatureVerificationException.class,
+        () -> OpenSshPublicKey.from(rsa.getPublic()));
+    assertEquals(Reason.UNSUPPORTED_KEY, e.reason());
+    assertTrue(e.getMessage().contains("RSA"), e.getMessage());
+  }
 }
