@@ -14,6 +14,11 @@ interface Command {
   /** Its options; {@code --help} is added by the dispatcher. */
   List<Option> options();
 
+  /** Whether it takes positional arguments; when not, any is a usage error. */
+  default boolean acceptsArguments() {
+    return false;
+  }
+
   /** Extra help text after the option list, or an empty string. */
   default String details() {
     return "";

@@ -27,6 +27,10 @@ final class Console {
     this.err = err;
   }
 
+  InputStream in() {
+    return in;
+  }
+
   PrintStream out() {
     return out;
   }

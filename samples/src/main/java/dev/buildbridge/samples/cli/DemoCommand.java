@@ -62,9 +62,6 @@ final class DemoCommand implements Command {
 
   @Override
   public int run(ParsedArgs args, Console console) throws UsageException {
-    if (!args.positionals().isEmpty()) {
-      throw new UsageException(name(), "takes no arguments");
-    }
     steps.clear();
     githubHmac();
     tuxReferenceVector();

@@ -44,7 +44,8 @@ final class LineReader {
       }
       int n = pos - start;
       if (!tooLong) {
-        if (line.size() + n > maxBytes) {
+        // one byte of slack for the '\r' of a CRLF terminator; finish() applies the real bound
+        if (line.size() + n > maxBytes + 1) {
           tooLong = true;
           line.reset();
         } else {
@@ -58,11 +59,12 @@ final class LineReader {
     }
   }
 
-  private static Line finish(ByteArrayOutputStream line, boolean tooLong) {
+  private Line finish(ByteArrayOutputStream line, boolean tooLong) {
     byte[] bytes = line.toByteArray();
     if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
       bytes = java.util.Arrays.copyOf(bytes, bytes.length - 1);
     }
-    return new Line(tooLong ? new byte[0] : bytes, tooLong);
+    boolean over = tooLong || bytes.length > maxBytes;
+    return new Line(over ? new byte[0] : bytes, over);
   }
 }

@@ -23,6 +23,9 @@ public final class Main {
   /** Exit code: usage error or malformed input. */
   static final int USAGE = 2;
 
+  private static final Option HELP = new Option("help", "h", null, false,
+      "print this help and exit");
+
   private final List<Command> commands;
 
   Main(List<Command> commands) {
@@ -51,9 +54,14 @@ public final class Main {
   /** Runs one command line against the given streams and returns the exit code. */
   int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
     Console console = new Console(in, out, err);
-    if (args.length == 0 || isHelp(args[0])) {
+    if (args.length == 0) {
       out.print(overview(""));
-      return args.length == 0 ? USAGE : OK;
+      err.println("buildbridge: no command given (see buildbridge --help)");
+      return USAGE;
+    }
+    if (isHelp(args[0])) {
+      out.print(overview(""));
+      return OK;
     }
     Command command = null;
     int consumed = 0;
@@ -65,27 +73,18 @@ public final class Main {
       }
     }
     if (command == null) {
-      String group = args[0];
-      boolean known = commands.stream().anyMatch(c -> c.name().startsWith(group + " "));
-      if (known && (args.length == 1 || isHelp(args[1]))) {
-        out.print(overview(group + " "));
-        return args.length == 1 ? USAGE : OK;
-      }
-      String tried = known && args.length > 1 ? group + " " + args[1] : group;
-      err.println("buildbridge: " + tried + ": unknown command (see buildbridge --help)");
-      return USAGE;
+      return unknownCommand(args, out, err);
     }
-    for (int i = consumed; i < args.length; i++) {
-      if (args[i].equals("--")) {
-        break;
-      }
-      if (isHelp(args[i])) {
+    try {
+      ParsedArgs parsed = parse(command, args, consumed);
+      if (parsed == null || parsed.has(HELP.name())) {
         out.print(help(command));
         return OK;
       }
-    }
-    try {
-      ParsedArgs parsed = ParsedArgs.parse(command.name(), command.options(), args, consumed);
+      if (!command.acceptsArguments() && !parsed.positionals().isEmpty()) {
+        throw new UsageException(command.name(), "unexpected argument "
+            + parsed.positionals().get(0) + " (see buildbridge " + command.name() + " --help)");
+      }
       return command.run(parsed, console);
     } catch (UsageException e) {
       err.println("buildbridge: " + e.what() + ": " + oneLine(e.getMessage()));
@@ -94,6 +93,44 @@ public final class Main {
       err.println("buildbridge: " + command.name() + ": internal error: " + e);
       return USAGE;
     }
+  }
+
+  /**
+   * Parses the command's options plus {@code --help}; returns null when the line does not parse but
+   * asks for help anyway, so {@code --help} works next to a mistake.
+   */
+  private static ParsedArgs parse(Command command, String[] args, int consumed)
+      throws UsageException {
+    List<Option> options = new ArrayList<>(command.options());
+    options.add(HELP);
+    try {
+      return ParsedArgs.parse(command.name(), options, args, consumed);
+    } catch (UsageException e) {
+      for (int i = consumed; i < args.length && !args[i].equals("--"); i++) {
+        if (args[i].equals("--help") || args[i].equals("-h")) {
+          return null;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private int unknownCommand(String[] args, PrintStream out, PrintStream err) {
+    String group = args[0];
+    boolean known = commands.stream().anyMatch(c -> c.name().startsWith(group + " "));
+    if (known && args.length > 1 && isHelp(args[1])) {
+      out.print(overview(group + " "));
+      return OK;
+    }
+    if (known && args.length == 1) {
+      out.print(overview(group + " "));
+      err.println("buildbridge: " + group + ": no subcommand given (see buildbridge " + group
+          + " --help)");
+      return USAGE;
+    }
+    String tried = known ? group + " " + args[1] : group;
+    err.println("buildbridge: " + tried + ": unknown command (see buildbridge --help)");
+    return USAGE;
   }
 
   private static boolean matches(String[] words, String[] args) {
@@ -136,7 +173,7 @@ public final class Main {
     out.append("usage: buildbridge ").append(command.name()).append(" [options]\n\n");
     out.append(command.summary()).append("\n\nOptions:\n");
     List<Option> options = new ArrayList<>(command.options());
-    options.add(Option.flag("help", "print this help and exit"));
+    options.add(HELP);
     for (Option option : options) {
       out.append(String.format("  %-30s %s%n", option.usage(), option.help()));
     }

@@ -161,7 +161,7 @@ final class SignCommands {
       if (args.has(TIMESTAMP.name())) {
         try {
           timestamp = Instant.ofEpochSecond(Long.parseLong(args.get(TIMESTAMP.name())));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | java.time.DateTimeException e) {
           throw new UsageException(name(), "--timestamp must be Unix seconds", e);
         }
       }

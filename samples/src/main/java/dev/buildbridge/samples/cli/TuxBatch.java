@@ -42,7 +42,7 @@ final class TuxBatch {
 
   int run(Console console, String file) throws UsageException {
     if (file.equals("-")) {
-      return process(console, System.in);
+      return process(console, console.in());
     }
     try (InputStream in = Files.newInputStream(Path.of(file))) {
       return process(console, in);
@@ -85,7 +85,7 @@ final class TuxBatch {
     }
     byte[] body;
     try {
-      body = Base64.getMimeDecoder().decode(bodyNode.textValue());
+      body = Base64.getDecoder().decode(bodyNode.textValue());
     } catch (IllegalArgumentException e) {
       return unreadable(number, "body_b64 is not base64");
     }
@@ -94,6 +94,9 @@ final class TuxBatch {
       return unreadable(number, "header is not a string");
     }
     JsonNode keyNode = node.get("public_key");
+    if (keyNode != null && !keyNode.isTextual() && !keyNode.isNull()) {
+      return unreadable(number, "public_key is not a string");
+    }
     String keyLine = keyNode != null && keyNode.isTextual() ? keyNode.textValue() : defaultKey;
     if (keyLine == null) {
       return unreadable(number, "public_key is missing and no --public-key was given");

@@ -41,7 +41,7 @@ class DemoCommandTest {
 
   @Test
   void demoRefusesArguments() {
-    Cli.exec("demo", "extra").assertUsageError("buildbridge: demo: takes no arguments");
+    Cli.exec("demo", "extra").assertUsageError("buildbridge: demo: unexpected argument extra");
   }
 
   @Test

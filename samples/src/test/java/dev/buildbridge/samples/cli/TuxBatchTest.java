@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,9 +238,6 @@ class TuxBatchTest {
   }
 
   @Test
-  @Disabled("bug: TuxBatch.run (TuxBatch.java:45-46) reads System.in for `--batch -` instead of the"
-      + " console's stdin, so Main.run(args, in, out, err) ignores `in` (in-process callers and"
-      + " tests cannot feed a batch); expected one verdict from the given stream")
   void batchDashReadsTheConsolesStdin() {
     String input = line(BODY, key.sign(BODY), key.openSshLine()) + "\n";
     Cli.Result r = Cli.run(input, "verify", "tux", "--batch", "-");
@@ -252,10 +248,6 @@ class TuxBatchTest {
   }
 
   @Test
-  @Disabled("bug: TuxBatch.verifyLine (TuxBatch.java:87) decodes body_b64 with"
-      + " Base64.getMimeDecoder(), which silently drops characters outside the base64 alphabet:"
-      + " body_b64 \"%%%%\" is verified as an empty body (here valid:true, as the header signs the"
-      + " empty body) instead of UNREADABLE_LINE 'body_b64 is not base64'")
   void batchRejectsBodyWithCharactersOutsideBase64Alphabet() throws Exception {
     Path batch = batchFile(List.of(
         "{\"body_b64\":\"%%%%\",\"header\":\"" + key.sign("") + "\"}"));
@@ -265,9 +257,6 @@ class TuxBatchTest {
   }
 
   @Test
-  @Disabled("bug: TuxBatch.verifyLine (TuxBatch.java:97-98) falls back to the default key when"
-      + " public_key is present but not a string (e.g. a number), while a non-string header is"
-      + " reported; expected UNREADABLE_LINE 'public_key is not a string'")
   void batchRejectsNonStringPublicKey() throws Exception {
     Path batch = batchFile(List.of(
         "{\"body_b64\":\"" + Base64.getEncoder().encodeToString(BODY.getBytes(UTF_8))

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,9 +44,6 @@ class UsageTest {
   }
 
   @Test
-  @Disabled("contract: Main.run (Main.java:53-56) exits 2 for a bare `buildbridge` (and for a bare"
-      + " group such as `buildbridge verify`, Main.java:72-75) with nothing on stderr, while the"
-      + " README promises one line `buildbridge: <what>: <why>` on stderr for every exit 2")
   void noArgumentsAlsoExplainsTheUsageErrorOnStderr() {
     Cli.Result r = Cli.exec();
     assertEquals(1, r.errLines().size(), r.err());
