@@ -36,6 +36,7 @@ public final class Main {
     List<Command> all = new ArrayList<>();
     all.addAll(SignCommands.all());
     all.addAll(VerifyCommands.all());
+    all.add(new WebhookCommand());
     all.add(new DemoCommand());
     return new Main(all);
   }
