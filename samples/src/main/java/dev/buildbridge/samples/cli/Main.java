@@ -32,6 +32,11 @@ public final class Main {
     this.commands = List.copyOf(commands);
   }
 
+  /** The registered commands, in the order help lists them. */
+  List<Command> commands() {
+    return commands;
+  }
+
   static Main standard() {
     List<Command> all = new ArrayList<>();
     all.addAll(SignCommands.all());
