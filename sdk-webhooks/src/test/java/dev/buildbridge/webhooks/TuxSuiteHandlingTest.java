@@ -97,4 +97,14 @@ class TuxSuiteHandlingTest {
     Decision d = handler.handle(signed("[1]".getBytes(UTF_8)));
     assertEquals(400, d.status());
   }
+
+  @Test
+  void unsignedCallbackIsTakenOnlyWhenTheHandlerAllowsUnsignedDeliveries() {
+    Delivery d = Delivery.newBuilder().body("{\"kind\":\"plan\",\"status\":{}}".getBytes(UTF_8))
+        .build();
+    WebhookHandler open = WebhookHandler.newBuilder().allowUnsignedDeliveries().build();
+    assertEquals(200, open.handle(Provider.TUXSUITE, d).status());
+    WebhookHandler closed = WebhookHandler.newBuilder().githubSecret("s").build();
+    assertEquals(401, closed.handle(Provider.TUXSUITE, d).status());
+  }
 }

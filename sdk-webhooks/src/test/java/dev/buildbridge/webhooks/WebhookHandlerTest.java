@@ -371,6 +371,27 @@ class WebhookHandlerTest {
     assertEquals(401, wrong.status());
   }
 
+  @Test
+  void gitLabMergeRequestWithNewCommitsBuildsTheSourceBranchHead() {
+    String body = "{\"object_kind\":\"merge_request\",\"object_attributes\":{\"action\":\"update\","
+        + "\"iid\":3,\"oldrev\":\"5555555555555555555555555555555555555555\","
+        + "\"last_commit\":{\"id\":\"6666666666666666666666666666666666666666\"},"
+        + "\"source_branch\":\"fix\",\"target_branch\":\"main\","
+        + "\"source\":{\"git_http_url\":\"https://gitlab.com/fork/hello.git\"}},"
+        + "\"project\":{\"name\":\"hello\",\"path_with_namespace\":\"grp/hello\","
+        + "\"git_http_url\":\"https://gitlab.com/grp/hello.git\"}}";
+    Delivery d = Delivery.newBuilder().header("X-Gitlab-Event", "Merge Request Hook")
+        .header("X-Gitlab-Token", SECRET).body(body.getBytes(UTF_8)).build();
+    Decision decision = handler().build().handle(d);
+    assertEquals(202, decision.status(), decision.reason());
+    assertEquals("https://gitlab.com/fork/hello.git", decision.jobs().get(0).repoUrl());
+    assertEquals("6666666666666666666666666666666666666666", decision.jobs().get(0).commitSha());
+    String titleEdit = body.replace("\"oldrev\":\"5555555555555555555555555555555555555555\",", "");
+    assertEquals(204, handler().build().handle(Delivery.newBuilder()
+        .header("X-Gitlab-Event", "Merge Request Hook").header("X-Gitlab-Token", SECRET)
+        .body(titleEdit.getBytes(UTF_8)).build()).status());
+  }
+
   // ---- shared fixtures -------------------------------------------------------------------------
 
   static Stream<Path> githubFixtures() throws IOException {
