@@ -15,6 +15,25 @@ public interface PushEvent extends WebhookEvent {
   String ZERO_SHA = "0000000000000000000000000000000000000000";
 
   /**
+   * Tells whether a commit id is all zeros, as forges send for a ref that did not exist before or
+   * no longer exists; SHA-1 and SHA-256 repositories alike, so any length counts.
+   *
+   * @param sha a commit id, or {@code null}
+   * @return true when {@code sha} is non-empty and every character is {@code 0}
+   */
+  static boolean isZeroCommit(String sha) {
+    if (sha == null || sha.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < sha.length(); i++) {
+      if (sha.charAt(i) != '0') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Returns the pushed ref, such as {@code refs/heads/main} or {@code refs/tags/v1.0}.
    *
    * @return the ref, or {@code null} when the payload has none

@@ -2,6 +2,7 @@ package dev.buildbridge.webhooks.gitea;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.webhooks.Provider;
+import dev.buildbridge.webhooks.PushEvent;
 import dev.buildbridge.webhooks.RepositoryInfo;
 import dev.buildbridge.webhooks.WebhookParseException;
 import dev.buildbridge.webhooks.WebhookParseException.Reason;
@@ -123,7 +124,7 @@ public final class GiteaEvents {
 
   private static GiteaPushEvent push(Provider provider, String eventName, JsonNode payload) {
     String after = JsonFields.text(payload, "after");
-    boolean deleted = JsonFields.bool(payload, false, "deleted") || isAllZeros(after);
+    boolean deleted = JsonFields.bool(payload, false, "deleted") || PushEvent.isZeroCommit(after);
     long commitCount = JsonFields.number(payload, -1, "total_commits");
     if (commitCount < 0) {
       JsonNode commits = JsonFields.at(payload, "commits");
@@ -167,18 +168,6 @@ public final class GiteaEvents {
         JsonFields.bool(pr, false, "merged"));
   }
 
-  /** SHA-1 and SHA-256 repositories: a ref that no longer exists is all zeros, of either length. */
-  static boolean isAllZeros(String sha) {
-    if (sha == null || sha.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < sha.length(); i++) {
-      if (sha.charAt(i) != '0') {
-        return false;
-      }
-    }
-    return true;
-  }
 
   private static String describe(JsonNode node) {
     return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);

@@ -34,7 +34,7 @@ final class GitHubFields {
 
   /** {@code installation.id}, present for deliveries to a GitHub App. */
   static Optional<Long> installationId(JsonNode payload) {
-    return Optional.ofNullable(wholeNumber(JsonFields.at(payload, "installation", "id")));
+    return Optional.ofNullable(JsonFields.wholeNumber(JsonFields.at(payload, "installation", "id")));
   }
 
   /** {@code sender.login}. */
@@ -42,23 +42,6 @@ final class GitHubFields {
     return Optional.ofNullable(JsonFields.text(payload, "sender", "login"));
   }
 
-  /** A whole number, or a string holding one; null otherwise. */
-  static Long wholeNumber(JsonNode value) {
-    if (value == null) {
-      return null;
-    }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return value.longValue();
-    }
-    if (value.isTextual()) {
-      try {
-        return Long.parseLong(value.textValue());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
 
   /** The scalar elements of an array as text, skipping nulls and containers. */
   static List<String> texts(JsonNode array) {
@@ -97,7 +80,7 @@ final class GitHubFields {
     }
     List<Long> out = new ArrayList<>(array.size());
     for (JsonNode element : array) {
-      Long number = wholeNumber(JsonFields.at(element, field));
+      Long number = JsonFields.wholeNumber(JsonFields.at(element, field));
       if (number != null) {
         out.add(number);
       }
@@ -138,16 +121,4 @@ final class GitHubFields {
     return Collections.unmodifiableMap(copy);
   }
 
-  /** True for a non-empty commit id made only of zeros (SHA-1 or SHA-256 repositories). */
-  static boolean isZeroSha(String sha) {
-    if (sha == null || sha.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < sha.length(); i++) {
-      if (sha.charAt(i) != '0') {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -56,7 +56,7 @@ public record GitHubPingEvent(
         JsonFields.number(payload, JsonFields.number(hook, 0, "id"), "hook_id"),
         JsonFields.text(hook, "type"),
         GitHubFields.texts(JsonFields.at(hook, "events")),
-        GitHubFields.wholeNumber(JsonFields.at(hook, "app_id")),
+        JsonFields.wholeNumber(JsonFields.at(hook, "app_id")),
         GitHubFields.repository(payload),
         GitHubFields.installationId(payload),
         GitHubFields.senderLogin(payload));

@@ -68,8 +68,8 @@ public record GitHubPushEvent(
     if (commitCount < 0) {
       throw new IllegalArgumentException("commitCount < 0");
     }
-    created = created || GitHubFields.isZeroSha(before);
-    deleted = deleted || GitHubFields.isZeroSha(after);
+    created = created || PushEvent.isZeroCommit(before);
+    deleted = deleted || PushEvent.isZeroCommit(after);
   }
 
   static GitHubPushEvent from(JsonNode payload) {

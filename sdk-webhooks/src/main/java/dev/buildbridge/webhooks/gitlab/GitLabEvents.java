@@ -1,6 +1,7 @@
 package dev.buildbridge.webhooks.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.buildbridge.webhooks.PushEvent;
 import dev.buildbridge.webhooks.RepositoryInfo;
 import dev.buildbridge.webhooks.WebhookParseException;
 import dev.buildbridge.webhooks.WebhookParseException.Reason;
@@ -128,7 +129,7 @@ public final class GitLabEvents {
         JsonFields.text(payload, "before"),
         after,
         JsonFields.text(payload, "checkout_sha"),
-        isAllZeros(after),
+        PushEvent.isZeroCommit(after),
         JsonFields.text(payload, "user_username"),
         JsonFields.number(payload, 0, "total_commits_count"),
         repository(JsonFields.at(payload, "project")));
@@ -179,16 +180,4 @@ public final class GitLabEvents {
     return value != null ? value : JsonFields.text(node, fallback);
   }
 
-  /** SHA-1 and SHA-256 repositories: a ref that no longer exists is all zeros, of either length. */
-  static boolean isAllZeros(String sha) {
-    if (sha == null || sha.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < sha.length(); i++) {
-      if (sha.charAt(i) != '0') {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -49,21 +49,31 @@ public final class JsonFields {
    * @return the number or the fallback
    */
   public static long number(JsonNode node, long fallback, String... path) {
-    JsonNode value = at(node, path);
+    Long value = wholeNumber(at(node, path));
+    return value != null ? value : fallback;
+  }
+
+  /**
+   * Reads a node as a whole number: an integral number that fits a long, or a numeric string.
+   *
+   * @param value the node; may be null
+   * @return the number, or null when absent or not a whole number
+   */
+  public static Long wholeNumber(JsonNode value) {
     if (value == null) {
-      return fallback;
+      return null;
     }
-    if (value.canConvertToLong() && value.isIntegralNumber()) {
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
       return value.longValue();
     }
     if (value.isTextual()) {
       try {
         return Long.parseLong(value.textValue());
       } catch (NumberFormatException e) {
-        return fallback;
+        return null;
       }
     }
-    return fallback;
+    return null;
   }
 
   /**
