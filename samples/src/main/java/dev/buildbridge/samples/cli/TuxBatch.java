@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.signing.TuxSuiteCallbackVerifier;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +14,6 @@ import java.util.Map;
  * many callbacks it signs.
  */
 final class TuxBatch {
-  /** A line may carry a 25 MiB body in base64 plus its header and key. */
-  private static final int MAX_LINE_BYTES = 36 << 20;
   private static final int MAX_CACHED_KEYS = 256;
 
   private final String command;
@@ -41,31 +36,7 @@ final class TuxBatch {
   }
 
   int run(Console console, String file) throws UsageException {
-    if (file.equals("-")) {
-      return process(console, console.in());
-    }
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      return process(console, in);
-    } catch (IOException e) {
-      throw new UsageException(command, "cannot read " + file + ": " + Console.describe(e), e);
-    }
-  }
-
-  private int process(Console console, InputStream in) throws UsageException {
-    LineReader reader = new LineReader(in, MAX_LINE_BYTES);
-    int number = 0;
-    try {
-      for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-        number++;
-        console.printJson(line.tooLong()
-            ? unreadable(number, "line is longer than " + (MAX_LINE_BYTES >> 20) + " MiB")
-            : verifyLine(number, line.bytes()));
-      }
-    } catch (IOException e) {
-      throw new UsageException(command, "cannot read batch input after line " + number + ": "
-          + Console.describe(e), e);
-    }
-    return Main.OK;
+    return BatchInput.run(console, command, file, this::verifyLine, TuxBatch::unreadable);
   }
 
   private Map<String, Object> verifyLine(int number, byte[] line) {

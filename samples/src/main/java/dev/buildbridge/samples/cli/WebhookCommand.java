@@ -8,9 +8,6 @@ import dev.buildbridge.webhooks.Delivery;
 import dev.buildbridge.webhooks.RunsOnResolver;
 import dev.buildbridge.webhooks.WebhookHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,7 +33,6 @@ final class WebhookCommand implements Command {
       "runs_on per repository, before the default");
   private static final Option BRANCHES = Option.value("branches", "GLOB,...",
       "build only these branches (and pull requests targeting them)");
-  private static final int MAX_LINE_BYTES = 36 << 20;
 
   @Override
   public String name() {
@@ -151,40 +147,13 @@ final class WebhookCommand implements Command {
   }
 
   private int batch(WebhookHandler handler, Console console, String file) throws UsageException {
-    if (file.equals("-")) {
-      return batch(handler, console, console.in());
-    }
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      return batch(handler, console, in);
-    } catch (IOException e) {
-      throw new UsageException(name(), "cannot read " + file + ": " + Console.describe(e), e);
-    }
-  }
-
-  private int batch(WebhookHandler handler, Console console, InputStream in) throws UsageException {
-    LineReader reader = new LineReader(in, MAX_LINE_BYTES);
-    int number = 0;
-    try {
-      for (LineReader.Line line = reader.next(); line != null; line = reader.next()) {
-        number++;
-        if (line.tooLong()) {
-          console.printJson(unreadable(number, "line is longer than " + (MAX_LINE_BYTES >> 20)
-              + " MiB"));
-          continue;
-        }
-        Object result;
-        try {
-          result = json(handler.handle(delivery(line.bytes())));
-        } catch (UsageException e) {
-          result = unreadable(number, e.getMessage());
-        }
-        console.printJson(result);
+    return BatchInput.run(console, name(), file, (number, line) -> {
+      try {
+        return json(handler.handle(delivery(line)));
+      } catch (UsageException e) {
+        return unreadable(number, e.getMessage());
       }
-    } catch (IOException e) {
-      throw new UsageException(name(), "cannot read batch input after line " + number + ": "
-          + Console.describe(e), e);
-    }
-    return Main.OK;
+    }, WebhookCommand::unreadable);
   }
 
   private Delivery delivery(byte[] line) throws UsageException {
