@@ -10,7 +10,6 @@ package dev.buildbridge.webhooks;
  * WebhookHandler handler = WebhookHandler.newBuilder().dedupStore(store)...build();
  * }</pre>
  */
-@FunctionalInterface
 public interface DeliveryDedupStore {
 
   /**
@@ -20,4 +19,13 @@ public interface DeliveryDedupStore {
    * @return true when the id was not seen before (the caller goes on), false for a duplicate
    */
   boolean firstSeen(String key);
+
+  /**
+   * Forgets a delivery id recorded by {@link #firstSeen(String)}, so that a redelivery is taken
+   * again. The handler calls it when it could not produce the delivery's jobs (the workflow could
+   * not be read, say); a host calls it when its queue refused the jobs.
+   *
+   * @param key the key given to {@link #firstSeen(String)}; unknown keys are ignored
+   */
+  void forget(String key);
 }

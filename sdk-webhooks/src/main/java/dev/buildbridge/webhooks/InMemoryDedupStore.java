@@ -92,6 +92,11 @@ public final class InMemoryDedupStore implements DeliveryDedupStore {
     return true;
   }
 
+  @Override
+  public synchronized void forget(String key) {
+    seen.remove(Objects.requireNonNull(key, "key"));
+  }
+
   /**
    * Returns how many ids are held now (expired ones may still count until the next call).
    *

@@ -27,7 +27,14 @@ public enum Outcome {
   /** Body over the size limit: 413. */
   TOO_LARGE(413),
   /** Content type neither JSON nor form: 415. */
-  UNSUPPORTED_MEDIA_TYPE(415);
+  UNSUPPORTED_MEDIA_TYPE(415),
+  /**
+   * The delivery is fine but the repository's workflow file is not (syntax, unknown job in
+   * {@code needs}, a cycle): 422. The reason names the file, line and column; no jobs.
+   */
+  INVALID_WORKFLOW(422),
+  /** The workflow file could not be read now (the repository could not be fetched): 503. */
+  WORKFLOW_UNAVAILABLE(503);
 
   private final int status;
 

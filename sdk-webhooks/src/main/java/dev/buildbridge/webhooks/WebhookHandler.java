@@ -357,17 +357,35 @@ public final class WebhookHandler {
     if (template == null) {
       return decision(Outcome.IGNORED, provider, event, id, ignored, List.of());
     }
-    if (id != null && !dedup.firstSeen(provider.wireName() + ':' + id)) {
+    String dedupKey = id == null ? null : provider.wireName() + ':' + id;
+    if (dedupKey != null && !dedup.firstSeen(dedupKey)) {
       return decision(Outcome.DUPLICATE, provider, event, id,
           "delivery " + id + " was seen before; no new jobs", List.of());
     }
-    List<JobRequest> jobs = expander == null ? List.of(template) : expand(template, event);
+    List<JobRequest> jobs;
+    try {
+      jobs = expander == null ? List.of(template) : expand(template, event);
+    } catch (WorkflowExpansionException e) {
+      forget(dedupKey);
+      Outcome outcome = e.reason() == WorkflowExpansionException.Reason.INVALID_WORKFLOW
+          ? Outcome.INVALID_WORKFLOW : Outcome.WORKFLOW_UNAVAILABLE;
+      return decision(outcome, provider, event, id, e.getMessage(), List.of());
+    } catch (RuntimeException | Error e) {
+      forget(dedupKey);
+      throw e;
+    }
     if (jobs.isEmpty()) {
       return decision(Outcome.IGNORED, provider, event, id, "the workflow has no job to run",
           List.of());
     }
     return decision(Outcome.ACCEPTED, provider, event, id,
         jobs.size() + (jobs.size() == 1 ? " job" : " jobs") + " for " + template.commitSha(), jobs);
+  }
+
+  private void forget(String dedupKey) {
+    if (dedupKey != null) {
+      dedup.forget(dedupKey);
+    }
   }
 
   private List<JobRequest> expand(JobRequest template, WebhookEvent event) {
@@ -665,6 +683,9 @@ public final class WebhookHandler {
 
     /**
      * Expands each delivery's job into one job per workflow job. Default: one job per delivery.
+     * A {@link WorkflowExpansionException} from the expander becomes an
+     * {@link Outcome#INVALID_WORKFLOW} or {@link Outcome#WORKFLOW_UNAVAILABLE} decision; any other
+     * exception propagates. Either way the delivery id is forgotten, so a redelivery is taken.
      *
      * @param expander the expander, such as sdk-workflow's
      * @return this builder

@@ -23,6 +23,7 @@ public interface WorkflowExpander {
    *     {@code runs_on} set; each returned job should keep its group id and have its own request id
    * @param event the event it came from
    * @return the jobs to enqueue; empty when the workflow has nothing to run
+   * @throws WorkflowExpansionException when the workflow is invalid or cannot be read now
    */
   List<JobRequest> expand(JobRequest template, WebhookEvent event);
 }

@@ -42,6 +42,16 @@ class InMemoryDedupStoreTest {
   }
 
   @Test
+  void forgottenIdIsSeenAsNewAgainAndUnknownIdsAreIgnored() {
+    InMemoryDedupStore store = InMemoryDedupStore.ofDefaults();
+    assertTrue(store.firstSeen("github:1"));
+    store.forget("github:1");
+    store.forget("github:never");
+    assertTrue(store.firstSeen("github:1"));
+    assertEquals(1, store.size());
+  }
+
+  @Test
   void idIsForgottenAfterItsTtl() {
     MutableClock clock = new MutableClock();
     InMemoryDedupStore store = InMemoryDedupStore.of(10, Duration.ofMinutes(5), clock);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -264,6 +265,55 @@ class WebhookHandlerTest {
   void expanderWithNothingToRunGives204() {
     Decision d = handler().workflowExpander((t, e) -> List.of()).build().handle(github("push", PUSH));
     assertEquals(204, d.status());
+  }
+
+  @Test
+  void invalidWorkflowGives422WithTheExpandersMessageAndTheRedeliveryIsTakenAgain() {
+    boolean[] fixed = {false};
+    WorkflowExpander expander = (template, event) -> {
+      if (!fixed[0]) {
+        throw new WorkflowExpansionException(WorkflowExpansionException.Reason.INVALID_WORKFLOW,
+            ".solstice/workflow.kdl:3:5: job has no id", null);
+      }
+      return List.of(template);
+    };
+    WebhookHandler h = handler().workflowExpander(expander).build();
+    Decision d = h.handle(github("push", PUSH, "wf"));
+    assertEquals(Outcome.INVALID_WORKFLOW, d.outcome());
+    assertEquals(422, d.status());
+    assertEquals(".solstice/workflow.kdl:3:5: job has no id", d.reason());
+    assertTrue(d.jobs().isEmpty());
+    fixed[0] = true;
+    assertEquals(Outcome.ACCEPTED, h.handle(github("push", PUSH, "wf")).outcome());
+  }
+
+  @Test
+  void unreadableWorkflowGives503AndTheRedeliveryIsTakenAgain() {
+    WorkflowExpander expander = (template, event) -> {
+      throw new WorkflowExpansionException(WorkflowExpansionException.Reason.WORKFLOW_UNAVAILABLE,
+          "cannot fetch the repository", null);
+    };
+    WebhookHandler h = handler().workflowExpander(expander).build();
+    Decision d = h.handle(github("push", PUSH, "down"));
+    assertEquals(Outcome.WORKFLOW_UNAVAILABLE, d.outcome());
+    assertEquals(503, d.status());
+    assertEquals(Outcome.WORKFLOW_UNAVAILABLE, h.handle(github("push", PUSH, "down")).outcome());
+  }
+
+  @Test
+  void expanderBugPropagatesAndForgetsTheDelivery() {
+    RuntimeException bug = new IllegalStateException("bug");
+    boolean[] broken = {true};
+    WebhookHandler h = handler().workflowExpander((template, event) -> {
+      if (broken[0]) {
+        throw bug;
+      }
+      return List.of(template);
+    }).build();
+    assertSame(bug, assertThrows(IllegalStateException.class,
+        () -> h.handle(github("push", PUSH, "bug"))));
+    broken[0] = false;
+    assertEquals(Outcome.ACCEPTED, h.handle(github("push", PUSH, "bug")).outcome());
   }
 
   @Test
