@@ -142,8 +142,9 @@ public final class WorkflowException extends BuildBridgeException {
 
   /**
    * Tells whether trying again later may succeed: true when the repository could not be read or
-   * did not have the commit yet ({@link Reason#SOURCE_UNREADABLE}, {@link Reason#COMMIT_NOT_FOUND});
-   * false when the file or the request is wrong and must be fixed first.
+   * did not have the commit yet ({@link Reason#SOURCE_UNREADABLE},
+   * {@link Reason#COMMIT_NOT_FOUND}); false when the file or the request is wrong and must be
+   * fixed first.
    *
    * @return whether a retry may help
    */

@@ -246,7 +246,9 @@ public final class WorkflowExpansion {
     } else {
       sb.append("jobs: ");
       int listed = Math.min(ids.size(), MAX_IDS_LISTED);
-      sb.append(String.join(", ", ids.subList(0, listed)));
+      for (int i = 0; i < listed; i++) {
+        sb.append(i == 0 ? "" : ", ").append(WorkflowReader.cut(ids.get(i)));
+      }
       if (ids.size() > listed) {
         sb.append(", and ").append(ids.size() - listed).append(" more");
       }

@@ -75,8 +75,8 @@ final class WorkflowReader {
     }
     Workflow workflow = null;
     if (root == null) {
-      error(new KdlLocation(file, 1, 1),
-          "no workflow node; the file must hold one: workflow name=\"...\" { job id=\"...\" { ... } }");
+      error(new KdlLocation(file, 1, 1), "no workflow node; the file must hold one:"
+          + " workflow name=\"...\" { job id=\"...\" { ... } }");
     } else {
       workflow = workflow(root);
     }
@@ -230,13 +230,13 @@ final class WorkflowReader {
       }
       String value = envValue(p.value());
       if (value == null) {
-        error(p.location(), "env " + name + " must be a string, a number or a boolean, not "
+        error(p.location(), "env " + cut(name) + " must be a string, a number or a boolean, not "
             + describe(p.value()));
         continue;
       }
       KdlLocation first = where.putIfAbsent(name, p.location());
       if (first != null) {
-        unknown(p.location(), "env " + name + " is set twice; the first is at " + first
+        unknown(p.location(), "env " + cut(name) + " is set twice; the first is at " + first
             + " and this value wins");
       }
       env.put(name, value);
@@ -307,7 +307,7 @@ final class WorkflowReader {
           break;
         }
       }
-      error(at, JobGraph.describe(cycle, v -> unique.get(v).id));
+      error(at, JobGraph.describe(cycle, v -> cut(unique.get(v).id)));
     }
     if (!errors.isEmpty()) {
       return List.of();
@@ -327,7 +327,7 @@ final class WorkflowReader {
     StringBuilder sb = new StringBuilder("known jobs: ");
     int listed = Math.min(jobs.size(), MAX_IDS_LISTED);
     for (int i = 0; i < listed; i++) {
-      sb.append(i == 0 ? "" : ", ").append(jobs.get(i).id);
+      sb.append(i == 0 ? "" : ", ").append(cut(jobs.get(i).id));
     }
     if (jobs.size() > listed) {
       sb.append(", and ").append(jobs.size() - listed).append(" more");
@@ -402,24 +402,33 @@ final class WorkflowReader {
     return value instanceof KdlNull ? "null" : value.toString();
   }
 
-  /** Quotes a name or value for a message, cut to 80 characters, control characters escaped. */
+  /** Quotes a name or value for a message: {@link #cut(String)} in double quotes. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(Math.min(s.length(), 80) + 8).append('"');
+    return '"' + cut(s) + '"';
+  }
+
+  /**
+   * Makes a name or value fit a one-line message: cut to 80 characters (then {@code ...}),
+   * double quotes and backslashes escaped, control characters as backslash-u escapes.
+   */
+  static String cut(String s) {
     int end = Math.min(s.length(), 80);
+    if (end < s.length() && Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    StringBuilder sb = new StringBuilder(end + 8);
     for (int i = 0; i < end; i++) {
       char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         sb.append('\\').append(c);
       } else if (c < 0x20 || c == 0x7f) {
-        sb.append(String.format("\\u%04x", (int) c));
+        sb.append("\\u00").append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 0xf, 16));
       } else {
         sb.append(c);
       }
     }
-    if (s.length() > end) {
-      sb.append("...");
-    }
-    return sb.append('"').toString();
+    return s.length() > end ? sb.append("...").toString() : sb.toString();
   }
 
   private static boolean isBefore(KdlLocation a, KdlLocation b) {

@@ -53,8 +53,9 @@ public interface WorkflowSource {
       char c = i < path.length() ? path.charAt(i) : '/';
       if (c == '/') {
         int len = i - segmentStart;
-        ok = len > 0 && !(len == 1 && path.charAt(segmentStart) == '.')
-            && !(len == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.');
+        boolean dot = len >= 1 && path.charAt(segmentStart) == '.';
+        ok = len > 0 && !(dot && len == 1)
+            && !(dot && len == 2 && path.charAt(segmentStart + 1) == '.');
         segmentStart = i + 1;
       } else if (c == '\\' || c < 0x20 || c == 0x7f) {
         ok = false;

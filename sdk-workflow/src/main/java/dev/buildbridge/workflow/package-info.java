@@ -4,8 +4,9 @@
  * problem reported with its {@code file:line:column}), expanded into one {@code jobrequest.v1}
  * per job by a {@link dev.buildbridge.workflow.WorkflowExpansion}, and read at a commit from a
  * {@link dev.buildbridge.workflow.WorkflowSource} by a {@link
- * dev.buildbridge.workflow.WorkflowFanOut}. {@link dev.buildbridge.workflow.WebhookWorkflowExpander}
- * plugs the whole into sdk-webhooks; it is the only class here that needs sdk-webhooks.
+ * dev.buildbridge.workflow.WorkflowFanOut}. {@link
+ * dev.buildbridge.workflow.WebhookWorkflowExpander} plugs the whole into sdk-webhooks; it is the
+ * only class here that needs sdk-webhooks.
  *
  * <pre>{@code
  * try (GitRepositorySource source = GitRepositorySource.open(Path.of("/srv/git/hello.git"))) {

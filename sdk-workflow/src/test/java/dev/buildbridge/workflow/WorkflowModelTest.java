@@ -118,8 +118,8 @@ class WorkflowModelTest {
 
   @Test
   void jobRejectsWhatNoWorkflowFileCouldHold() {
-    assertEquals("id is empty",
-        assertThrows(IllegalArgumentException.class, () -> WorkflowJob.newBuilder("")).getMessage());
+    assertEquals("id is empty", assertThrows(IllegalArgumentException.class,
+        () -> WorkflowJob.newBuilder("")).getMessage());
     assertEquals("id is null", assertThrows(IllegalArgumentException.class,
         () -> WorkflowJob.newBuilder(null)).getMessage());
     assertEquals("job a needs b twice", assertThrows(IllegalArgumentException.class,

@@ -17,9 +17,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 
 /**
- * Reads workflow files from one local repository, a work tree or a bare repository, with JGit: the
- * blob at the exact commit, never a checkout, so the work tree's state does not matter. Thread-safe;
- * close it to release the repository.
+ * Reads workflow files from one local repository, a work tree or a bare repository, with JGit:
+ * the blob at the exact commit, never a checkout, so the work tree's state does not matter.
+ * Thread-safe; close it to release the repository.
  *
  * <pre>{@code
  * try (GitRepositorySource source = GitRepositorySource.open(Path.of("/srv/git/hello.git"))) {

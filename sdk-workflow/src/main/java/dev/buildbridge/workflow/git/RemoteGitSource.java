@@ -231,12 +231,12 @@ public final class RemoteGitSource implements WorkflowSource {
         }
         fileLock.release();
       }
-    } catch (IOException e) {
-      if (Thread.interrupted()) {
-        Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof WorkflowException w) {
+        throw w;
       }
-      throw new WorkflowException(Reason.SOURCE_UNREADABLE, "cannot use the cache directory "
-          + cacheDirectory + " for " + url.display() + ": " + e.getMessage(), e);
+      throw new WorkflowException(Reason.SOURCE_UNREADABLE, "cannot update the mirror of "
+          + url.display() + " in " + cacheDirectory + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }

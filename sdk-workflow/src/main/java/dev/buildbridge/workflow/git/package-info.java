@@ -6,7 +6,8 @@
  * the exact commit, with no checkout.
  *
  * <pre>{@code
- * WorkflowSource source = RemoteGitSource.newBuilder(Path.of("/var/cache/buildbridge/git")).build();
+ * WorkflowSource source =
+ *     RemoteGitSource.newBuilder(Path.of("/var/cache/buildbridge/git")).build();
  * Optional<WorkflowFile> file = source.read(repoUrl, commitSha, ".solstice/workflow.kdl");
  * }</pre>
  */
