@@ -11,12 +11,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try {
- *     KdlDocument doc = KdlParser.auto().parse("ci.kdl", text);
+ *     KdlDocument doc = KdlParser.auto().parse("ci.kdl", "workflow {\n    job id=\n}\n");
  * } catch (KdlParseException e) {
  *     System.err.println(e.report());
- *     // ci.kdl:3:12: unexpected '}' after property name; expected '='
- *     //     job id}
- *     //           ^
+ *     // ci.kdl:2:12: expected a property value, found a newline
+ *     //     job id=
+ *     //            ^
  * }
  * }</pre>
  */

@@ -21,9 +21,10 @@ import java.util.Optional;
  *     .maxLength(1 << 20)
  *     .build();
  * try {
- *     strict.parse("ci.kdl", "job id=\"build\" {\n  step run=make\n}\n");
+ *     strict.parse("ci.kdl", "job id=\"build\" {\n  step run=make\n");
  * } catch (KdlParseException e) {
- *     System.err.println(e.report());   // ci.kdl:3:1: ... and the line with a caret
+ *     System.err.println(e.report());
+ *     // ci.kdl:3:1: unterminated children block: the '{' at 1:16 of node job has no matching '}'
  * }
  * }</pre>
  *
@@ -298,7 +299,9 @@ public final class KdlParser {
 
     /**
      * Sets how deep children blocks may nest. Default {@value KdlParser#DEFAULT_MAX_DEPTH}; 0
-     * allows no children block at all.
+     * allows no children block at all. The parser itself takes any depth without recursion, but
+     * the document's records compare, hash and print themselves recursively
+     * ({@link KdlNode#equals(Object)}), so keep this within a few thousand.
      *
      * @param maxDepth the limit, at least 0
      * @return this builder

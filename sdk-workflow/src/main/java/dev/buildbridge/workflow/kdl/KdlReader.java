@@ -314,6 +314,12 @@ final class KdlReader {
         && (pos < 2 || !KdlChars.isIdentV2(s[pos - 2]))) {
       return "KDL 2 raw strings have no 'r' prefix: write #\"...\"#";
     }
+    boolean afterIdentifier = pos > 0
+        && (v2 ? KdlChars.isIdentV2(s[pos - 1]) : KdlChars.isIdentV1(s[pos - 1]));
+    if (afterIdentifier && c != '"' && c > 0x20 && c < 0x7F) {
+      return describeAt(pos) + " cannot appear in a bare identifier: quote the name, or put"
+          + " whitespace before " + describeAt(pos);
+    }
     boolean startsEntry = c == '"' || c == '(' || KdlChars.isDigit(c)
         || (v2 ? c == '#' || KdlChars.isIdentV2(c) : KdlChars.isIdentV1(c));
     return startsEntry ? "missing whitespace before " + describeAt(pos)

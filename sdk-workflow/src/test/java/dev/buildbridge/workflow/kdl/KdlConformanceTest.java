@@ -49,7 +49,10 @@ class KdlConformanceTest {
         }
       } else {
         KdlDocument doc = KdlParser.v2().parse(name, bytes);
-        assertEquals(expected(suite, name), KdlPrinter.canonical(KdlVersion.V2).print(doc));
+        String expected = expected(suite, name);
+        assertEquals(expected, KdlPrinter.canonical(KdlVersion.V2).print(doc));
+        assertEquals(expected, KdlPrinter.canonical(KdlVersion.V2).print(
+            KdlParser.v2().parse("expected.kdl", expected)), "the canonical form reads back");
         assertEquals(doc, KdlParser.auto().parse(name, bytes), "auto() reads it as KDL 2");
         assertEquals(doc, KdlParser.v2().parse(name, new String(bytes, StandardCharsets.UTF_8)),
             "bytes and text read the same");
@@ -70,7 +73,10 @@ class KdlConformanceTest {
         assertThrows(KdlParseException.class, () -> KdlParser.v1().parse(name, bytes));
       } else {
         KdlDocument doc = KdlParser.v1().parse(name, bytes);
-        assertEquals(expected(suite, name), KdlPrinter.canonical(KdlVersion.V1).print(doc));
+        String expected = expected(suite, name);
+        assertEquals(expected, KdlPrinter.canonical(KdlVersion.V1).print(doc));
+        assertEquals(expected, KdlPrinter.canonical(KdlVersion.V1).print(
+            KdlParser.v1().parse("expected.kdl", expected)), "the canonical form reads back");
         KdlDocument auto = KdlParser.auto().parse(name, bytes);
         assertEquals(doc.nodes(), auto.nodes(), "auto() yields the same data as v1()");
         if (auto.version() == KdlVersion.V2) {
