@@ -98,15 +98,10 @@ final class WorkflowReader {
     List<JobDraft> drafts = new ArrayList<>();
     for (KdlNode child : node.children()) {
       switch (child.name()) {
-        case "env":
-          env(child, env, envWhere);
-          break;
-        case "job":
-          drafts.add(job(child));
-          break;
-        default:
-          unknown(child.location(), "unknown node " + quote(child.name()) + " in workflow; known: "
-              + String.join(", ", WORKFLOW_NODES));
+        case "env" -> env(child, env, envWhere);
+        case "job" -> drafts.add(job(child));
+        default -> unknown(child.location(), "unknown node " + quote(child.name())
+            + " in workflow; known: " + String.join(", ", WORKFLOW_NODES));
       }
     }
     List<WorkflowJob> jobs = checkGraph(drafts);
@@ -146,21 +141,12 @@ final class WorkflowReader {
     Map<String, KdlLocation> envWhere = new HashMap<>();
     for (KdlNode child : node.children()) {
       switch (child.name()) {
-        case "env":
-          env(child, d.env, envWhere);
-          break;
-        case "needs":
-          needs(child, d);
-          break;
-        case "setup":
-          setup(child, d);
-          break;
-        case "step":
-          step(child, d);
-          break;
-        default:
-          unknown(child.location(), "unknown node " + quote(child.name()) + " in " + what
-              + "; known: " + String.join(", ", JOB_NODES));
+        case "env" -> env(child, d.env, envWhere);
+        case "needs" -> needs(child, d);
+        case "setup" -> setup(child, d);
+        case "step" -> step(child, d);
+        default -> unknown(child.location(), "unknown node " + quote(child.name()) + " in "
+            + what + "; known: " + String.join(", ", JOB_NODES));
       }
     }
     return d;

@@ -40,8 +40,8 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
  * Reads workflow files from remote repositories through a cache of bare mirrors, one per
  * repository URL. The first read of a repository clones it; later reads use the mirror and fetch
  * only when the commit asked for is not in it yet. Thread-safe: fetches of one repository are
- * serialized (in this JVM by a lock, across processes sharing the cache by a lock file), reads run
- * in parallel.
+ * serialized (in this JVM by a lock per mirror directory, shared by every instance; across
+ * processes sharing the cache by a lock file), reads run in parallel.
  *
  * <pre>{@code
  * RemoteGitSource source = RemoteGitSource.newBuilder(Path.of("/var/cache/buildbridge/git"))
@@ -80,7 +80,8 @@ public final class RemoteGitSource implements WorkflowSource {
   private final CredentialsProvider credentials;
   private final long maxFileBytes;
   private final Set<String> allowedSchemes;
-  private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  /** One lock per mirror directory in this JVM, shared by every source using that cache. */
+  private static final ConcurrentMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
   private RemoteGitSource(Builder b) {
     this.cacheDirectory = b.cacheDirectory;
@@ -207,7 +208,8 @@ public final class RemoteGitSource implements WorkflowSource {
 
   /** Clones or fetches, one at a time per repository; does nothing when another did it. */
   private void update(GitUrl url, String key, Path mirror, ObjectId commit) {
-    ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+    ReentrantLock lock =
+        LOCKS.computeIfAbsent(mirror.toAbsolutePath().normalize(), k -> new ReentrantLock());
     try {
       lock.lockInterruptibly();
     } catch (InterruptedException e) {

@@ -149,15 +149,17 @@ class RemoteGitSourceTest {
   }
 
   @Test
-  void concurrentReadsOfANewCommitCloneOnce() throws Exception {
+  void concurrentReadsThroughTwoSourcesSharingACacheCloneOnce() throws Exception {
     String second = work.commit("second", Map.of(PATH, V2));
     work.pushTo(bare);
+    RemoteGitSource other = source.toBuilder().build();
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<String>> reads = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         String commit = i % 2 == 0 ? first : second;
-        reads.add(() -> source.read(url, commit, PATH).orElseThrow().text());
+        RemoteGitSource reader = i % 4 < 2 ? source : other;
+        reads.add(() -> reader.read(url, commit, PATH).orElseThrow().text());
       }
       List<Future<String>> results = pool.invokeAll(reads);
       for (int i = 0; i < results.size(); i++) {
