@@ -24,6 +24,8 @@ import java.util.Set;
  *     in the order the names first appear
  * @param children the children; empty when the node has no children block or an empty one
  * @param location where the node starts (its type annotation, if any, else its name)
+ * @param hasChildrenBlock whether the node has a children block, empty or not (slashdashed blocks
+ *     do not count); KDL 1's canonical form writes an empty block as {@code node {}}
  */
 public record KdlNode(
     String type,
@@ -31,12 +33,14 @@ public record KdlNode(
     List<KdlValue> arguments,
     List<KdlProperty> properties,
     List<KdlNode> children,
-    KdlLocation location) {
+    KdlLocation location,
+    boolean hasChildrenBlock) {
 
   /**
    * Checks and copies the components.
    *
-   * @throws IllegalArgumentException when two properties have the same name
+   * @throws IllegalArgumentException when two properties have the same name, or there are children
+   *     but {@code hasChildrenBlock} is {@code false}
    */
   public KdlNode {
     Objects.requireNonNull(name, "name");
@@ -44,7 +48,20 @@ public record KdlNode(
     properties = List.copyOf(properties);
     children = List.copyOf(children);
     Objects.requireNonNull(location, "location");
-    if (properties.size() > 1) {
+    if (!hasChildrenBlock && !children.isEmpty()) {
+      throw new IllegalArgumentException("node " + name + " has children but no children block");
+    }
+    int size = properties.size();
+    if (size > 1 && size <= 8) {
+      for (int i = 1; i < size; i++) {
+        String key = properties.get(i).name();
+        for (int j = 0; j < i; j++) {
+          if (properties.get(j).name().equals(key)) {
+            throw new IllegalArgumentException("property " + key + " appears twice");
+          }
+        }
+      }
+    } else if (size > 8) {
       Set<String> seen = new HashSet<>();
       for (KdlProperty p : properties) {
         if (!seen.add(p.name())) {
@@ -52,6 +69,22 @@ public record KdlNode(
         }
       }
     }
+  }
+
+  /**
+   * Creates a node with a children block exactly when it has children.
+   *
+   * @param type the type annotation, or {@code null}
+   * @param name the node name
+   * @param arguments the arguments, in order
+   * @param properties the properties, each name once
+   * @param children the children
+   * @param location where the node starts
+   * @throws IllegalArgumentException when two properties have the same name
+   */
+  public KdlNode(String type, String name, List<KdlValue> arguments, List<KdlProperty> properties,
+      List<KdlNode> children, KdlLocation location) {
+    this(type, name, arguments, properties, children, location, !children.isEmpty());
   }
 
   /**

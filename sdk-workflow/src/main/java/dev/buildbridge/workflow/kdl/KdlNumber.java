@@ -8,6 +8,9 @@ import java.util.Objects;
  * A number, kept exactly: integers (decimal, {@code 0x}, {@code 0o}, {@code 0b}) as
  * {@link BigInteger}, decimals and exponents as {@link BigDecimal} (so {@code 1.0e10} stays
  * {@code 1.0E+10}), and KDL 2's {@code #inf}, {@code #-inf}, {@code #nan} as {@link Double}.
+ * The radix an integer was written in is kept too, because KDL 1's canonical form writes
+ * {@code 0x1f} back as {@code 0x1f}; it is a matter of presentation and takes no part in
+ * {@link #equals(Object)}: {@code 0x10} and {@code 16} are the same number.
  *
  * <pre>{@code
  * KdlNumber n = (KdlNumber) node.arguments().get(0);
@@ -17,13 +20,17 @@ import java.util.Objects;
  * @param type the type annotation, or {@code null}
  * @param value a {@link BigInteger}, a {@link BigDecimal}, or a {@link Double} that is infinite or
  *     NaN
+ * @param radix the radix the number was written in: 2, 8 or 16 for a {@link BigInteger} written
+ *     {@code 0b}, {@code 0o} or {@code 0x}, otherwise 10
  */
-public record KdlNumber(String type, Number value) implements KdlValue {
+public record KdlNumber(String type, Number value, int radix) implements KdlValue {
 
   /**
-   * Checks the value's class.
+   * Checks the value's class and the radix.
    *
-   * @throws IllegalArgumentException when {@code value} is not one of the three kinds above
+   * @throws IllegalArgumentException when {@code value} is not one of the three kinds above, or
+   *     {@code radix} is not 2, 8, 10 or 16, or is not 10 for a value that is not a
+   *     {@link BigInteger}
    */
   public KdlNumber {
     Objects.requireNonNull(value, "value");
@@ -33,11 +40,48 @@ public record KdlNumber(String type, Number value) implements KdlValue {
           "value must be a BigInteger, a BigDecimal or an infinite/NaN Double, not "
               + value.getClass().getName() + " " + value);
     }
+    if (radix != 10 && (!(value instanceof BigInteger) || (radix != 2 && radix != 8 && radix != 16))) {
+      throw new IllegalArgumentException("radix must be 10, or 2, 8 or 16 for an integer: " + radix);
+    }
+  }
+
+  /**
+   * Creates a number written in decimal.
+   *
+   * @param type the type annotation, or {@code null}
+   * @param value a {@link BigInteger}, a {@link BigDecimal}, or a {@link Double} that is infinite
+   *     or NaN
+   * @throws IllegalArgumentException when {@code value} is none of these
+   */
+  public KdlNumber(String type, Number value) {
+    this(type, value, 10);
   }
 
   @Override
   public KdlNumber withType(String type) {
-    return new KdlNumber(type, value);
+    return new KdlNumber(type, value, radix);
+  }
+
+  /**
+   * Compares type annotation and value; the {@link #radix()} is presentation and not compared.
+   *
+   * @param o the other object
+   * @return whether {@code o} is a number with the same annotation and value
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof KdlNumber other && Objects.equals(type, other.type)
+        && value.equals(other.value);
+  }
+
+  /**
+   * Hashes type annotation and value, consistently with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, value);
   }
 
   /**

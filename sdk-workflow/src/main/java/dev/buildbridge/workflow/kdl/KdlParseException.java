@@ -11,12 +11,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * try {
- *     KdlDocument doc = KdlParser.auto().parse("ci.kdl", text);
+ *     KdlDocument doc = KdlParser.auto().parse("ci.kdl", "workflow {\n    job id=\n}\n");
  * } catch (KdlParseException e) {
  *     System.err.println(e.report());
- *     // ci.kdl:3:12: unexpected '}' after property name; expected '='
- *     //     job id}
- *     //           ^
+ *     // ci.kdl:2:12: expected a property value, found a newline
+ *     //     job id=
+ *     //            ^
  * }
  * }</pre>
  */
@@ -29,7 +29,10 @@ public final class KdlParseException extends BuildBridgeException {
     SYNTAX,
     /** Nodes are nested deeper than the parser's limit. */
     TOO_DEEP,
-    /** The source is longer than the parser's limit. */
+    /**
+     * The source is longer than the parser's limit, or holds a number too large to keep exactly
+     * (more than 1000 digits, or an exponent beyond ±999999999).
+     */
     TOO_LARGE,
     /** The bytes are not valid UTF-8, or the text holds a code point KDL forbids. */
     INVALID_ENCODING
