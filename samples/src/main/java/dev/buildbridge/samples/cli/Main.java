@@ -42,6 +42,7 @@ public final class Main {
     all.addAll(SignCommands.all());
     all.addAll(VerifyCommands.all());
     all.add(new WebhookCommand());
+    all.add(new KdlCommand());
     all.add(new DemoCommand());
     return new Main(all);
   }
