@@ -43,6 +43,7 @@ public final class Main {
     all.addAll(VerifyCommands.all());
     all.add(new WebhookCommand());
     all.add(new KdlCommand());
+    all.add(new WorkflowCommand());
     all.add(new DemoCommand());
     return new Main(all);
   }

@@ -7,6 +7,10 @@ import dev.buildbridge.webhooks.Decision;
 import dev.buildbridge.webhooks.Delivery;
 import dev.buildbridge.webhooks.RunsOnResolver;
 import dev.buildbridge.webhooks.WebhookHandler;
+import dev.buildbridge.workflow.Workflow;
+import dev.buildbridge.workflow.WorkflowException;
+import dev.buildbridge.workflow.WorkflowExpansion;
+import dev.buildbridge.workflow.WorkflowParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,10 +31,12 @@ final class WebhookCommand implements Command {
       "accept TuxSuite callbacks signed by this OpenSSH public key");
   private static final Option BATCH = Option.value("batch", "FILE",
       "many deliveries: one {\"headers\":{...},\"body_b64\":...} object a line (- = stdin)");
-  private static final Option RUNS_ON_DEFAULT = Option.value("runs-on-default", "LABEL",
+  static final Option RUNS_ON_DEFAULT = Option.value("runs-on-default", "LABEL",
       "runs_on for every job");
-  private static final Option RUNS_ON_MAP = Option.value("runs-on-map", "owner/repo=label,...",
+  static final Option RUNS_ON_MAP = Option.value("runs-on-map", "owner/repo=label,...",
       "runs_on per repository, before the default");
+  private static final Option WORKFLOW = Option.value("workflow", "FILE",
+      "expand each delivery's job by this .solstice/workflow.kdl (one job per workflow job)");
   private static final Option BRANCHES = Option.value("branches", "GLOB,...",
       "build only these branches (and pull requests targeting them)");
 
@@ -47,7 +53,7 @@ final class WebhookCommand implements Command {
   @Override
   public List<Option> options() {
     return List.of(Secrets.SECRET, Secrets.SECRET_ENV, ALLOW_UNSIGNED, TUX_KEY, HEADER,
-        SignCommands.BODY_FILE, BATCH, RUNS_ON_DEFAULT, RUNS_ON_MAP, BRANCHES);
+        SignCommands.BODY_FILE, BATCH, RUNS_ON_DEFAULT, RUNS_ON_MAP, BRANCHES, WORKFLOW);
   }
 
   @Override
@@ -55,12 +61,28 @@ final class WebhookCommand implements Command {
     return "The secret checks GitHub and Gitea/Forgejo signatures and GitLab's X-Gitlab-Token.\n"
         + "Prints {\"status\",\"provider\",\"event\",\"action\",\"delivery\",\"reason\",\"jobs\"};\n"
         + "exit 0 for 2xx, 1 for 401/403, 2 for other 4xx. With --batch, one decision per line,\n"
-        + "duplicate delivery ids detected across lines, exit 0 once every line was processed.";
+        + "duplicate delivery ids detected across lines, exit 0 once every line was processed.\n"
+        + "With --workflow F, each job is expanded by that workflow file, one per workflow job;\n"
+        + "an invalid file exits 2 with one FILE:LINE:COL: message line per problem.";
   }
 
   @Override
   public int run(ParsedArgs args, Console console) throws UsageException {
-    WebhookHandler handler = handler(args);
+    WebhookHandler.Builder builder = handler(args);
+    if (args.has(WORKFLOW.name())) {
+      String file = args.get(WORKFLOW.name());
+      Workflow workflow;
+      try {
+        workflow = WorkflowParser.ofDefaults().parse(file, console.readFile(name(), file));
+      } catch (WorkflowException e) {
+        WorkflowCommand.printProblems(console, e);
+        return Main.USAGE;
+      }
+      WorkflowCommand.printWarnings(console, workflow);
+      WorkflowExpansion expansion = WorkflowExpansion.ofDefaults();
+      builder.workflowExpander((template, event) -> expansion.expand(workflow, template));
+    }
+    WebhookHandler handler = builder.build();
     if (args.has(BATCH.name())) {
       if (args.has(HEADER.name()) || args.has(SignCommands.BODY_FILE.name())) {
         throw new UsageException(name(), "--batch takes headers and bodies from its lines");
@@ -82,7 +104,7 @@ final class WebhookCommand implements Command {
     return status < 300 ? Main.OK : status == 401 || status == 403 ? Main.REJECTED : Main.USAGE;
   }
 
-  private WebhookHandler handler(ParsedArgs args) throws UsageException {
+  private WebhookHandler.Builder handler(ParsedArgs args) throws UsageException {
     WebhookHandler.Builder builder = WebhookHandler.newBuilder();
     boolean hasSecret = args.has(Secrets.SECRET.name()) || args.has(Secrets.SECRET_ENV.name());
     if (hasSecret) {
@@ -105,23 +127,29 @@ final class WebhookCommand implements Command {
       throw new UsageException(name(), "a secret is required (--secret S, --secret-env VAR or"
           + " --tux-public-key LINE), or --allow-unsigned");
     }
-    Map<String, String> perRepo = new LinkedHashMap<>();
-    if (args.has(RUNS_ON_MAP.name())) {
-      for (String entry : split(args.get(RUNS_ON_MAP.name()))) {
-        int eq = entry.indexOf('=');
-        if (eq <= 0 || eq == entry.length() - 1) {
-          throw new UsageException(name(), "--runs-on-map expects owner/repo=label, got " + entry);
-        }
-        perRepo.put(entry.substring(0, eq), entry.substring(eq + 1));
-      }
-    }
+    Map<String, String> perRepo = runsOnMap(name(), args);
     if (!perRepo.isEmpty() || args.has(RUNS_ON_DEFAULT.name())) {
       builder.runsOn(RunsOnResolver.of(perRepo, args.get(RUNS_ON_DEFAULT.name())));
     }
     if (args.has(BRANCHES.name())) {
       builder.branches(split(args.get(BRANCHES.name())));
     }
-    return builder.build();
+    return builder;
+  }
+
+  /** Reads {@code --runs-on-map owner/repo=label,...}; empty when the option is absent. */
+  static Map<String, String> runsOnMap(String command, ParsedArgs args) throws UsageException {
+    Map<String, String> perRepo = new LinkedHashMap<>();
+    if (args.has(RUNS_ON_MAP.name())) {
+      for (String entry : split(args.get(RUNS_ON_MAP.name()))) {
+        int eq = entry.indexOf('=');
+        if (eq <= 0 || eq == entry.length() - 1) {
+          throw new UsageException(command, "--runs-on-map expects owner/repo=label, got " + entry);
+        }
+        perRepo.put(entry.substring(0, eq), entry.substring(eq + 1));
+      }
+    }
+    return perRepo;
   }
 
   private static List<String> split(String list) {
