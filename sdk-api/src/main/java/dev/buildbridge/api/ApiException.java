@@ -253,6 +253,7 @@ public final class ApiException extends BuildBridgeException {
     private String requestId;
     private int attempts = 1;
     private Throwable cause;
+    private final java.util.List<String> secrets = new java.util.ArrayList<>(2);
 
     private Builder(Reason reason, String method, String path) {
       this.reason = Objects.requireNonNull(reason, "reason");
@@ -370,11 +371,44 @@ public final class ApiException extends BuildBridgeException {
     }
 
     /**
+     * Removes a secret from everything the server sent back (body excerpt, detail, problem) before
+     * it is kept: a server or proxy that echoes the request must not leak the token into logs.
+     * Both the whole value and its last word (the token of {@code Bearer <token>}) are replaced by
+     * {@code <redacted>}. Default: nothing is removed.
+     *
+     * @param authorization the {@code Authorization} value sent, or null for none
+     * @return this builder
+     */
+    public Builder redacting(String authorization) {
+      if (authorization != null && !authorization.isBlank()) {
+        secrets.add(authorization);
+        int space = authorization.lastIndexOf(' ');
+        if (space >= 0 && space + 1 < authorization.length()) {
+          secrets.add(authorization.substring(space + 1));
+        }
+      }
+      return this;
+    }
+
+    private String scrub(String text) {
+      if (text == null) {
+        return null;
+      }
+      for (String secret : secrets) {
+        text = text.replace(secret, "<redacted>");
+      }
+      return text;
+    }
+
+    /**
      * Builds the exception.
      *
      * @return the exception
      */
     public ApiException build() {
+      bodyExcerpt = scrub(bodyExcerpt);
+      detail = scrub(detail);
+      problem = scrub(problem);
       StringBuilder m = new StringBuilder(128);
       m.append(method).append(' ').append(path).append(": ");
       if (status > 0) {

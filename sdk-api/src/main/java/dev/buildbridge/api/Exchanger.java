@@ -192,7 +192,8 @@ final class Exchanger {
       }
     }
     ApiAuth strategy = request.auth().orElse(auth);
-    HttpRequest httpRequest = toHttpRequest(request, body, strategy.authorization(request));
+    Optional<String> authorization = strategy.authorization(request);
+    HttpRequest httpRequest = toHttpRequest(request, body, authorization);
     acquireCircuit(request, n);
     long start = System.nanoTime();
     HttpResponse<byte[]> response;
@@ -210,7 +211,7 @@ final class Exchanger {
       Thread.currentThread().interrupt();
       throw interrupted(request, n, e);
     }
-    Attempt attempt = classify(request, response);
+    Attempt attempt = classify(request, response, secretOf(authorization));
     recordResult(request, attempt, n, System.nanoTime() - start);
     log(request, response.statusCode(), n);
     return attempt;
@@ -312,7 +313,7 @@ final class Exchanger {
                   }
                   throw new CompletionException(cause);
                 }
-                Attempt attempt = classify(request, response);
+                Attempt attempt = classify(request, response, secretOf(authorization));
                 recordResult(request, attempt, n, elapsed);
                 log(request, response.statusCode(), n);
                 return attempt;
@@ -427,10 +428,14 @@ final class Exchanger {
     }
   }
 
-  private Attempt classify(ApiRequest request, HttpResponse<byte[]> response) {
+  private static String secretOf(Optional<String> authorization) {
+    return authorization == null ? null : authorization.orElse(null);
+  }
+
+  private Attempt classify(ApiRequest request, HttpResponse<byte[]> response, String secret) {
     int status = response.statusCode();
     if (request.treatsAsSuccess(status)) {
-      return new Attempt(response, false, null, false, false);
+      return new Attempt(response, false, null, false, false, secret);
     }
     Duration wait = ServerWait.retryAfter(response.headers(), clock).orElse(null);
     boolean rateLimited = status == 429;
@@ -449,7 +454,8 @@ final class Exchanger {
     boolean retryableStatus = rateLimited || status == 502 || status == 503 || status == 504;
     boolean tooLong = retryableStatus && wait != null && wait.compareTo(maxRetryWait) > 0;
     boolean retryable = retryableStatus && request.idempotent() && !tooLong;
-    return new Attempt(response, retryable, retryableStatus ? wait : null, tooLong, rateLimited);
+    return new Attempt(response, retryable, retryableStatus ? wait : null, tooLong, rateLimited,
+        secret);
   }
 
   /** The JDK client wraps the body subscriber's exception in a new IOException. */
@@ -522,6 +528,7 @@ final class Exchanger {
         + (where.isEmpty() ? "" : " at " + where);
     ApiException.Builder b = ApiException.newBuilder(Reason.MALFORMED_RESPONSE,
             request.method(), fullPath(request))
+        .redacting(attempt.secret)
         .status(attempt.response.statusCode())
         .attempts(attempts)
         .requestId(requestId(attempt.response));
@@ -553,6 +560,7 @@ final class Exchanger {
         : status >= 600 ? Reason.SERVER_ERROR : Reason.ofStatus(status);
     byte[] body = response.body();
     ApiException.Builder b = ApiException.newBuilder(reason, request.method(), fullPath(request))
+        .redacting(attempt.secret)
         .status(status)
         .attempts(attempts)
         .detail(ErrorDetails.detail(mapper, body))
@@ -640,14 +648,17 @@ final class Exchanger {
     final Duration serverWait;
     final boolean waitTooLong;
     final boolean rateLimited;
+    /** The Authorization value sent, to scrub from anything the server echoes back. */
+    final String secret;
 
     Attempt(HttpResponse<byte[]> response, boolean retryable, Duration serverWait,
-        boolean waitTooLong, boolean rateLimited) {
+        boolean waitTooLong, boolean rateLimited, String secret) {
       this.response = response;
       this.retryable = retryable;
       this.serverWait = serverWait;
       this.waitTooLong = waitTooLong;
       this.rateLimited = rateLimited;
+      this.secret = secret;
     }
   }
 

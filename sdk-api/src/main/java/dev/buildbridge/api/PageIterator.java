@@ -11,6 +11,9 @@ final class PageIterator<P, T> implements Iterator<T> {
   private final JavaType pageType;
   private final Pagination<P, T> pagination;
   private ApiRequest nextRequest;
+  private ApiRequest lastRequest;
+  private ApiResponse<P> lastResponse;
+  private int lastCount;
   private Iterator<T> current = List.<T>of().iterator();
   private long seen;
 
@@ -24,16 +27,28 @@ final class PageIterator<P, T> implements Iterator<T> {
 
   @Override
   public boolean hasNext() {
-    while (!current.hasNext() && nextRequest != null) {
+    while (!current.hasNext()) {
+      if (lastResponse != null) {
+        // the next page is worked out only once this page's items are used up, so every item
+        // received is handed out before a bad link or cursor is reported
+        ApiResponse<P> response = lastResponse;
+        lastResponse = null;
+        nextRequest = pagination.next(exchanger, lastRequest, response, lastCount, seen);
+      }
+      if (nextRequest == null) {
+        return false;
+      }
       ApiRequest request = nextRequest;
       nextRequest = null; // a failure below ends the iteration
       ApiResponse<P> response = exchanger.exchange(request, pageType);
       List<T> items = pagination.items(response.body().orElse(null));
       seen += items.size();
-      nextRequest = pagination.next(exchanger, request, response, items.size(), seen);
+      lastRequest = request;
+      lastResponse = response;
+      lastCount = items.size();
       current = items.iterator();
     }
-    return current.hasNext();
+    return true;
   }
 
   @Override
