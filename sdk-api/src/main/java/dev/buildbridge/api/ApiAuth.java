@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * }</pre>
  *
  * <p>The values returned are never logged, never copied into exception messages, and the
- * factories' {@code toString()} shows {@code <redacted>}. A value with control characters is
- * refused with an {@link IllegalStateException} that does not show it. Implementations must be
- * thread-safe.
+ * factories' {@code toString()} shows {@code <redacted>}; anything the server echoes back is
+ * scrubbed of them. A value with control or non-ASCII characters is refused with an
+ * {@link IllegalStateException} that does not show it. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ApiAuth {
@@ -65,11 +65,11 @@ public interface ApiAuth {
    * Returns {@code Authorization: Bearer <token>} with a fixed token (an ALBS JWT, a GitHub
    * personal access token).
    *
-   * @param token the token, not blank, without whitespace or control characters
+   * @param token the token: printable ASCII without spaces
    * @return the strategy
    * @throws NullPointerException if the token is null
-   * @throws IllegalArgumentException if the token is blank or has whitespace or control characters
-   *     (the message does not show it)
+   * @throws IllegalArgumentException if the token is blank or has a space, control or non-ASCII
+   *     character (the message does not show it)
    */
   static ApiAuth bearer(String token) {
     return StaticAuth.fixed("Bearer ", Objects.requireNonNull(token, "token"), "bearer");
@@ -79,7 +79,8 @@ public interface ApiAuth {
    * Returns {@code Authorization: Bearer <token>}, asking the supplier on every request (a token
    * that rotates, from a vault or a file).
    *
-   * @param token supplies the token; it must not return null or a blank value
+   * @param token supplies the token (printable ASCII without spaces); a null or refused value
+   *     fails the request with an {@link IllegalStateException} that does not show it
    * @return the strategy
    * @throws NullPointerException if the supplier is null
    */
@@ -90,11 +91,11 @@ public interface ApiAuth {
   /**
    * Returns {@code Authorization: <token>}, the raw token with no scheme, as TuxSuite expects.
    *
-   * @param token the token, not blank, without whitespace or control characters
+   * @param token the token: printable ASCII without spaces
    * @return the strategy
    * @throws NullPointerException if the token is null
-   * @throws IllegalArgumentException if the token is blank or has whitespace or control characters
-   *     (the message does not show it)
+   * @throws IllegalArgumentException if the token is blank or has a space, control or non-ASCII
+   *     character (the message does not show it)
    */
   static ApiAuth rawAuthorization(String token) {
     return StaticAuth.fixed("", Objects.requireNonNull(token, "token"), "rawAuthorization");

@@ -264,13 +264,13 @@ public final class ApiException extends BuildBridgeException {
     /**
      * Sets the HTTP status. Default: 0, no response.
      *
-     * @param status 0, or 100 to 599
+     * @param status 0, or a three-digit status (100 to 999; servers do send codes above 599)
      * @return this builder
      * @throws IllegalArgumentException if out of range
      */
     public Builder status(int status) {
-      if (status != 0 && (status < 100 || status > 599)) {
-        throw new IllegalArgumentException("status " + status + " is not 0 or 100..599");
+      if (status != 0 && (status < 100 || status > 999)) {
+        throw new IllegalArgumentException("status " + status + " is not 0 or 100..999");
       }
       this.status = status;
       return this;
