@@ -332,7 +332,14 @@ public final class ApiTransport {
         + ", maxAttempts=" + exchanger.maxAttempts() + "]";
   }
 
-  /** Waits between attempts of a blocking call; replaceable so tests need not sleep. */
+  /**
+   * Waits between attempts of a blocking call; replaceable so tests need not sleep.
+   *
+   * <pre>{@code
+   * List<Duration> waits = new CopyOnWriteArrayList<>();
+   * ApiTransport transport = ApiTransport.newBuilder().baseUrl(server).sleeper(waits::add).build();
+   * }</pre>
+   */
   @FunctionalInterface
   public interface Sleeper {
     /**

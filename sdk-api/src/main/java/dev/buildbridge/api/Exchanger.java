@@ -357,22 +357,19 @@ final class Exchanger {
 
   private HttpRequest toHttpRequest(ApiRequest request, byte[] body,
       Optional<String> authorization) {
+    // setHeader throughout: a later source replaces an earlier one, never adds a second value
     HttpRequest.Builder b = HttpRequest.newBuilder(resolve(request))
         .timeout(request.timeout().orElse(requestTimeout))
-        .header("User-Agent", userAgent);
-    for (Map.Entry<String, String> h : defaultHeaders.entrySet()) {
-      if (!request.headers().containsKey(h.getKey())) {
-        b.header(h.getKey(), h.getValue());
-      }
-    }
-    request.headers().forEach(b::header);
+        .setHeader("User-Agent", userAgent);
+    defaultHeaders.forEach(b::setHeader);
+    request.headers().forEach(b::setHeader);
     if (body != null) {
-      b.header("Content-Type", request.contentType());
+      b.setHeader("Content-Type", request.contentType());
     }
     if (authorization != null && authorization.isPresent()) {
       String value = authorization.get();
       checkAuthorizationValue(value, request);
-      b.header("Authorization", value);
+      b.setHeader("Authorization", value);
     }
     b.method(request.method(), body == null
         ? HttpRequest.BodyPublishers.noBody()

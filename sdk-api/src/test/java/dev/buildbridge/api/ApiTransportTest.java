@@ -23,6 +23,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.buildbridge.api.ApiException.Reason;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -115,6 +116,24 @@ class ApiTransportTest {
     assertArrayEquals("plain".getBytes(StandardCharsets.UTF_8), body);
     wm.verify(getRequestedFor(urlPathEqualTo("/api/v1/raw"))
         .withHeader("Accept", equalTo("text/plain")));
+  }
+
+  @Test
+  void requestHeadersReplaceTransportHeadersInsteadOfDoublingThem() {
+    wm.stubFor(post("/api/v1/form").willReturn(aResponse().withStatus(204)));
+    ApiTransport transport = transport().defaultHeader("X-Client", "a").build();
+
+    transport.send(ApiRequest.post("/form").header("User-Agent", "per-request/2")
+        .header("x-client", "b").header("Content-Type", "text/plain")
+        .body("a=1".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded")
+        .build());
+
+    LoggedRequest sent = wm.getAllServeEvents().get(0).getRequest();
+    assertEquals(List.of("per-request/2"), sent.getHeaders().getHeader("User-Agent").values());
+    assertEquals(List.of("b"), sent.getHeaders().getHeader("X-Client").values());
+    assertEquals(List.of("application/x-www-form-urlencoded"),
+        sent.getHeaders().getHeader("Content-Type").values());
+    assertEquals("a=1", sent.getBodyAsString());
   }
 
   @Test
@@ -342,11 +361,12 @@ class ApiTransportTest {
   @Test
   void toBuilderSharesTheHttpClientUnlessTheConnectTimeoutChanges() {
     ApiTransport base = transport().build();
+    HttpClient shared = base.toBuilder().inheritedClient;
     ApiTransport variant = base.toBuilder().auth(ApiAuth.bearer("t")).build();
-    assertSame(base.toBuilder().build().toBuilder().inheritedClient, variant.toBuilder()
-        .inheritedClient);
-    ApiTransport.Builder changed = base.toBuilder().connectTimeout(Duration.ofSeconds(2));
-    assertFalse(changed.build().toBuilder().inheritedClient
-        == base.toBuilder().inheritedClient);
+    assertSame(shared, variant.toBuilder().inheritedClient);
+    ApiTransport slower = base.toBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    assertFalse(shared == slower.toBuilder().inheritedClient);
+    HttpClient own = HttpClient.newHttpClient();
+    assertSame(own, base.toBuilder().httpClient(own).build().toBuilder().httpClient);
   }
 }

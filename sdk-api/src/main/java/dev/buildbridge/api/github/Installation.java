@@ -38,6 +38,10 @@ public record Installation(
   /**
    * The account an App is installed on.
    *
+   * <pre>{@code
+   * String owner = installation.account().login();
+   * }</pre>
+   *
    * @param login the user or organization login
    * @param id the account id
    * @param type {@code User} or {@code Organization}
