@@ -159,6 +159,8 @@ class GitHubClientTest {
             .withHeader("User-Agent", equalTo("buildbridge-test-app/1.0"))
             .withHeader("Authorization", matching(JWT)));
     assertEquals(1, requests.size());
+    assertEquals("/app/installations/42/access_tokens", requests.get(0).getUrl());
+    assertEquals(0, requests.get(0).getBody().length);
     String jwt = requests.get(0).getHeader("Authorization").substring("Bearer ".length());
     String[] parts = jwt.split("\\.");
     Signature rs256 = Signature.getInstance("SHA256withRSA");
@@ -186,7 +188,13 @@ class GitHubClientTest {
     assertEquals(Map.of("checks", "write", "metadata", "read", "contents", "read"),
         installation.permissions());
     wm.verify(getRequestedFor(urlPathEqualTo("/repos/octocat/hello-world/installation"))
-        .withHeader("Authorization", matching(JWT)));
+        .withHeader("Authorization", matching(JWT))
+        .withHeader("Accept", equalTo("application/vnd.github+json"))
+        .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
+        .withHeader("User-Agent", equalTo("buildbridge-test-app/1.0")));
+    assertEquals(1, wm.getAllServeEvents().size());
+    assertEquals("/repos/octocat/hello-world/installation",
+        wm.getAllServeEvents().get(0).getRequest().getUrl());
   }
 
   @Test
@@ -377,6 +385,9 @@ class GitHubClientTest {
     assertEquals(1, sleeps.size());
     wm.verify(2, patchRequestedFor(urlPathEqualTo("/repos/octo/repo/check-runs/4"))
         .withHeader("Authorization", equalTo("Bearer " + INSTALLATION_TOKEN))
+        .withHeader("Accept", equalTo("application/vnd.github+json"))
+        .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
+        .withHeader("Content-Type", equalTo("application/json"))
         .withRequestBody(equalToJson("{\"status\":\"completed\",\"conclusion\":\"failure\","
             + "\"completed_at\":\"2026-05-01T12:14:09Z\",\"output\":{\"title\":\"Build failed\","
             + "\"summary\":\"1 of 3 jobs failed\",\"text\":\"job `riscv64` exited with 2\"}}")));
@@ -417,6 +428,13 @@ class GitHubClientTest {
 
     assertEquals(List.of(11L, 12L, 13L), runs.stream().map(CheckRun::id)
         .collect(Collectors.toList()));
+    wm.verify(2, getRequestedFor(urlPathEqualTo(path))
+        .withQueryParam("per_page", equalTo("100"))
+        .withHeader("Authorization", equalTo("Bearer " + INSTALLATION_TOKEN))
+        .withHeader("Accept", equalTo("application/vnd.github+json"))
+        .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28")));
+    assertEquals(path + "?per_page=100", wm.findAll(getRequestedFor(urlPathEqualTo(path))
+        .withQueryParam("page", absent())).get(0).getUrl());
     assertEquals(CheckStatus.UNKNOWN, runs.get(2).status());
     assertEquals(CheckConclusion.STARTUP_FAILURE, runs.get(2).conclusion());
     assertEquals(Optional.of(12L), runs.stream()
