@@ -1,0 +1,14 @@
+/**
+ * A GitHub REST client for CI integrations, on the {@code dev.buildbridge.api} transport:
+ * {@link dev.buildbridge.api.github.GitHubClient} with App installation tokens
+ * ({@link dev.buildbridge.api.github.GitHubAppAuth}, cached until shortly before expiry), the
+ * Checks API ({@link dev.buildbridge.api.github.CheckRunRequest},
+ * {@link dev.buildbridge.api.github.CheckRunUpdate}), commit Statuses
+ * ({@link dev.buildbridge.api.github.CommitStatusRequest}) and Contents
+ * ({@link dev.buildbridge.api.github.RepositoryFile}).
+ *
+ * <p>Not here yet: a workflow source for sdk-workflow built on
+ * {@link dev.buildbridge.api.github.GitHubClient#getFile}, waiting for sdk-workflow's source
+ * interface.
+ */
+package dev.buildbridge.api.github;
