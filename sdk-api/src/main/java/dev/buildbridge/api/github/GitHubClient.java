@@ -43,6 +43,9 @@ import java.util.function.Consumer;
  * token is harmless).
  */
 public final class GitHubClient {
+  /** Starts the problem of the MALFORMED_RESPONSE for a path that is not a file. */
+  static final String NOT_A_FILE = "expected a file, got ";
+
   /** {@code https://api.github.com}. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.github.com");
   /** The REST API version sent in {@code X-GitHub-Api-Version}. */
@@ -410,7 +413,7 @@ public final class GitHubClient {
   }
 
   private ApiException notAFile(ApiRequest request, ApiResponse<?> response, String what) {
-    return malformed(request, response, "expected a file, got " + what);
+    return malformed(request, response, NOT_A_FILE + what);
   }
 
   private ApiException malformed(ApiRequest request, ApiResponse<?> response, String problem) {

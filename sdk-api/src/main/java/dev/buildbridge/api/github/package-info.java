@@ -7,8 +7,8 @@
  * ({@link dev.buildbridge.api.github.CommitStatusRequest}) and Contents
  * ({@link dev.buildbridge.api.github.RepositoryFile}).
  *
- * <p>Not here yet: a workflow source for sdk-workflow built on
- * {@link dev.buildbridge.api.github.GitHubClient#getFile}, waiting for sdk-workflow's source
- * interface.
+ * {@link dev.buildbridge.api.github.GitHubWorkflowSource} reads sdk-workflow's
+ * {@code .solstice/workflow.kdl} at a commit through Contents (sdk-workflow is an optional
+ * dependency: only that class needs it).
  */
 package dev.buildbridge.api.github;
