@@ -2,6 +2,7 @@ package dev.buildbridge.samples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.buildbridge.core.job.JobRequest;
 import dev.buildbridge.signing.GitHubAppJwt;
 import dev.buildbridge.signing.GitHubAppJwtIssuer;
 import dev.buildbridge.signing.OpenSshPublicKey;
@@ -12,6 +13,21 @@ import dev.buildbridge.signing.TuxSuiteCallbackVerifier;
 import dev.buildbridge.signing.TuxSuiteVerification;
 import dev.buildbridge.signing.WebhookHeaders;
 import dev.buildbridge.signing.WebhookHmac;
+import dev.buildbridge.webhooks.Decision;
+import dev.buildbridge.webhooks.Delivery;
+import dev.buildbridge.webhooks.RunsOnResolver;
+import dev.buildbridge.webhooks.WebhookHandler;
+import dev.buildbridge.workflow.WebhookWorkflowExpander;
+import dev.buildbridge.workflow.WorkflowFanOut;
+import dev.buildbridge.workflow.git.GitRepositorySource;
+import dev.buildbridge.workflow.kdl.KdlDocument;
+import dev.buildbridge.workflow.kdl.KdlParseException;
+import dev.buildbridge.workflow.kdl.KdlParser;
+import dev.buildbridge.workflow.kdl.KdlPrinter;
+import dev.buildbridge.workflow.kdl.KdlVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -21,9 +37,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * {@code buildbridge demo}: a self-contained tour of what the SDK does today, run against published
@@ -68,6 +88,8 @@ final class DemoCommand implements Command {
     tuxRoundTrip();
     standardWebhooks();
     gitHubAppJwt();
+    kdlVersions();
+    pushToWorkflowJobs();
     boolean ok = steps.stream().allMatch(s -> Boolean.TRUE.equals(s.get("ok")));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ok", ok);
@@ -166,6 +188,97 @@ final class DemoCommand implements Command {
         back == 60 && ahead > 0 && ahead <= 600 && jwt.token().split("\\.").length == 3,
         Map.of("iat_seconds_before_now", back, "exp_seconds_after_now", ahead,
             "jwt", jwt.toString()));
+  }
+
+  private void kdlVersions() {
+    String v1 = "job id=\"build\" retries=3 cache=true { step run=r\"make -j4\" }\n";
+    String v2 = "/- kdl-version 2\njob id=build retries=3 cache=#true {\n  step run=\"make -j4\"\n}\n";
+    KdlDocument one = KdlParser.auto().parse("v1.kdl", v1);
+    KdlDocument two = KdlParser.auto().parse("v2.kdl", v2);
+    String canonical = KdlPrinter.canonical(KdlVersion.V2).print(one);
+    String error;
+    try {
+      KdlParser.v2().parse("broken.kdl", "job id=\"build\n");
+      error = "none";
+    } catch (KdlParseException e) {
+      error = e.getMessage();
+    }
+    step("kdl: a KDL 1 and a KDL 2 file read to the same document; errors say file:line:column",
+        one.version() == KdlVersion.V1 && two.version() == KdlVersion.V2
+            && canonical.equals(KdlPrinter.canonical(KdlVersion.V2).print(two))
+            && error.startsWith("broken.kdl:"),
+        Map.of("canonical", canonical, "error", error));
+  }
+
+  private void pushToWorkflowJobs() {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("buildbridge-demo");
+      String first;
+      String second;
+      try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        first = commitWorkflow(git, dir, "workflow name=\"CI\" {\n"
+            + "    job id=\"build\" runs_on=\"ubuntu-22.04\" { step name=\"Build\" run=\"make\" }\n}\n");
+        second = commitWorkflow(git, dir, "workflow name=\"CI\" {\n"
+            + "    job id=\"test\" needs=\"build\" { step name=\"Test\" run=\"make check\" }\n"
+            + "    job id=\"build\" runs_on=\"illumos-latest\" { step name=\"Build\" run=\"make\" }\n"
+            + "    job id=\"lint\" { step name=\"Lint\" run=\"make lint\" }\n}\n");
+      }
+      String repoUrl = dir.toUri().toString();
+      try (GitRepositorySource source = GitRepositorySource.open(dir)) {
+        WebhookHandler handler = WebhookHandler.newBuilder().githubSecret(GITHUB_SECRET)
+            .runsOn(RunsOnResolver.of(Map.of(), "ubuntu-22.04"))
+            .workflowExpander(WebhookWorkflowExpander.of(WorkflowFanOut.of(source)))
+            .build();
+        List<JobRequest> atFirst = handler.handle(push(repoUrl, first, "d-1")).jobs();
+        Decision atSecond = handler.handle(push(repoUrl, second, "d-2"));
+        List<String> order = atSecond.jobs().stream().map(JobRequest::workflowJobId).toList();
+        boolean oneGroup = atSecond.jobs().stream().map(JobRequest::groupId).distinct().count() == 1;
+        step("webhooks + workflow: a signed push becomes one jobrequest.v1 per job of the"
+                + " .solstice/workflow.kdl at its commit (read with JGit), in dependency order",
+            atFirst.size() == 1 && atSecond.status() == 202 && order.size() == 3
+                && order.indexOf("build") < order.indexOf("test") && oneGroup
+                && "illumos-latest".equals(atSecond.jobs().get(order.indexOf("build")).runsOn())
+                && "ubuntu-22.04".equals(atSecond.jobs().get(order.indexOf("lint")).runsOn()),
+            Map.of("first_commit_jobs", atFirst.size(), "second_commit_jobs", order,
+                "status", atSecond.status()));
+      }
+    } catch (IOException | GitAPIException e) {
+      step("webhooks + workflow: a signed push becomes one jobrequest.v1 per workflow job", false,
+          Map.of("error", String.valueOf(e)));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static String commitWorkflow(Git git, Path dir, String workflow)
+      throws IOException, GitAPIException {
+    Files.createDirectories(dir.resolve(".solstice"));
+    Files.writeString(dir.resolve(".solstice/workflow.kdl"), workflow);
+    git.add().addFilepattern(".").call();
+    return git.commit().setMessage("workflow").setAuthor("demo", "demo@example.invalid")
+        .setCommitter("demo", "demo@example.invalid").setSign(false).call().name();
+  }
+
+  private static Delivery push(String repoUrl, String sha, String deliveryId) {
+    byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + sha + "\",\"repository\":"
+        + "{\"name\":\"demo\",\"full_name\":\"octo/demo\",\"owner\":{\"login\":\"octo\"},"
+        + "\"clone_url\":\"" + repoUrl + "\"}}").getBytes(UTF_8);
+    return Delivery.newBuilder().header("X-GitHub-Event", "push")
+        .header("X-GitHub-Delivery", deliveryId)
+        .header("X-Hub-Signature-256", WebhookHmac.github(GITHUB_SECRET).sign(body))
+        .header("Content-Type", "application/json").body(body).build();
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
   }
 
   private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {

@@ -16,7 +16,7 @@ class DemoCommandTest {
     JsonNode json = r.json();
     assertTrue(json.get("ok").asBoolean(), json::toString);
     JsonNode steps = json.get("steps");
-    assertTrue(steps.isArray() && steps.size() == 5, json::toString);
+    assertTrue(steps.isArray() && steps.size() == 7, json::toString);
     for (JsonNode step : steps) {
       assertTrue(step.get("step").isTextual(), step::toString);
       assertTrue(step.get("ok").asBoolean(), step::toString);
