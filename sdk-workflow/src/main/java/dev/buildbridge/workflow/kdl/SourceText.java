@@ -8,7 +8,7 @@ import dev.buildbridge.workflow.kdl.KdlParseException.Reason;
  * in increasing order (as the reader does) cost O(1) amortized: a cursor moves forward only.
  */
 final class SourceText {
-  /** Longest line, in code points, shown whole in a snippet; longer ones are cut around the column. */
+  /** Longest line, in code points, shown whole in a snippet; longer ones are cut around it. */
   static final int SNIPPET_WIDTH = 120;
 
   private final char[] s;

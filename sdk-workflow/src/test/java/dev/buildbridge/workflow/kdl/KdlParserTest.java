@@ -353,7 +353,8 @@ class KdlParserTest {
         number("0x" + "f".repeat(40)).value());
     assertEquals(new BigInteger("-" + "9".repeat(1000)), number("-" + "9".repeat(1000)).value());
     assertEquals(BigInteger.valueOf(Long.MAX_VALUE), number("0x7fff_ffff_ffff_ffff").value());
-    assertEquals(new BigDecimal("12345678901234567890.5"), number("12345678901234567890.5").value());
+    assertEquals(new BigDecimal("12345678901234567890.5"),
+        number("12345678901234567890.5").value());
     assertEquals(new BigDecimal("1E+999999999"), number("1e999999999").value());
     assertEquals(new BigInteger("-5"), number("-0b101").value());
     assertEquals(16, number("-0x10").radix());
