@@ -336,6 +336,9 @@ class KdlParserTest {
     KdlParseException fromFile = assertThrows(KdlParseException.class, () -> parser.parse(big));
     assertEquals(Reason.TOO_LARGE, fromFile.reason());
     assertEquals(big.toString(), fromFile.file());
+    Path huge = Files.write(dir.resolve("huge.kdl"), new byte[1000]);
+    assertEquals(huge + ":1:1: the text has more than 33 bytes, more than the limit of 10 chars",
+        assertThrows(KdlParseException.class, () -> parser.parse(huge)).getMessage());
   }
 
   // --- numbers ----------------------------------------------------------------------------------
