@@ -347,7 +347,7 @@ public final class KdlPrinter {
       char x = s.charAt(i);
       if (x == '/') {
         char next = i + 1 < len ? s.charAt(i + 1) : 0;
-        if (next == '/' || next == '*') {
+        if (next == '/' || next == '*' || next == '-') {
           return false;
         }
       } else if (Character.isSurrogate(x)) {

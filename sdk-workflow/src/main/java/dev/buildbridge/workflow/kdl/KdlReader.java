@@ -17,7 +17,8 @@ import java.util.List;
  * KDL 2 a slashdash or a children block may follow the previous entry without whitespace
  * ({@code node "a"/-1}, {@code node{}}), as the 2.0 suite requires; in KDL 1 a line continuation
  * may stand between nodes, a {@code /} may appear inside a bare identifier (not first, and not
- * where it would start a comment), a {@code //} comment may be empty and the last node of a
+ * where it would start a comment or a slashdash, so that KDL 2 never reads the same text as
+ * other data), a {@code //} comment may be empty and the last node of a
  * children block needs no terminator before the <code>}</code>, as the 1.0 suite and the common
  * KDL 1 parsers do.
  */
@@ -561,7 +562,7 @@ final class KdlReader {
       char c = s[p];
       if (c == '/') {
         char d = at(p + 1);
-        if (d == '/' || d == '*') {
+        if (d == '/' || d == '*' || d == '-') {
           break;
         }
       } else if (!KdlChars.isIdentV1(c)) {

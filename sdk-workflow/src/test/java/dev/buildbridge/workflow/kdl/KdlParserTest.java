@@ -488,6 +488,18 @@ class KdlParserTest {
   }
 
   @Test
+  void readsSlashesInsideKdl1IdentifiersButNotWhereKdl2SeesACommentOrSlashdash() {
+    assertEquals("foo/bar?", KdlParser.v1().parse("t.kdl", "foo/bar? \"x\"").nodes().get(0).name());
+    List<KdlNode> nodes = KdlParser.v1().parse("t.kdl", "a/*c*/ \"x\"// c\nb//c").nodes();
+    assertEquals(List.of("a", "b"), nodes.stream().map(KdlNode::name).toList());
+    assertEquals(List.of(KdlValue.of("x")), nodes.get(0).arguments());
+    assertError(fails(KdlParser.v1(), "noe/-2"), Reason.SYNTAX, 1, 4,
+        "missing whitespace before the slashdash '/-'");
+    assertEquals(List.of(), KdlParser.v2().parse("t.kdl", "noe/-2").nodes().get(0).arguments());
+    assertEquals(Reason.SYNTAX, fails(KdlParser.v2(), "foo/bar").reason());
+  }
+
+  @Test
   void tellsAnEmptyChildrenBlockFromNone() {
     List<KdlNode> nodes = KdlParser.v2().parse("t.kdl", "a {}; b; c /- {}").nodes();
     assertTrue(nodes.get(0).hasChildrenBlock());
