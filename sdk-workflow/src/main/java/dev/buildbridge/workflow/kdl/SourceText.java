@@ -27,10 +27,6 @@ final class SourceText {
     this.v2 = v2;
   }
 
-  String file() {
-    return file;
-  }
-
   /** Returns the location of the character at {@code offset} (which may be the end of the text). */
   KdlLocation locate(int offset) {
     if (offset < curOffset) {
