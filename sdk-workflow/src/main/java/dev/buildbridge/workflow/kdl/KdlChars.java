@@ -1,12 +1,12 @@
 package dev.buildbridge.workflow.kdl;
 
 /**
- * Character classes of KDL 1.0.0 and 2.0.0, shared by the reader and the printer. All tests are on
- * UTF-16 units: every class below is made of BMP code points, and supplementary code points (a valid
- * surrogate pair) are ordinary identifier characters in both versions.
+ * Character classes of KDL 1.0.0 and 2.0.0, shared by the reader and the printer. All tests are
+ * on UTF-16 units: every class below is made of BMP code points, and supplementary code points
+ * (a valid surrogate pair) are ordinary identifier characters in both versions.
  */
 final class KdlChars {
-  /** ASCII identifier characters of KDL 2: not space, not control, not one of {@code \/(){};[]"#=}. */
+  /** ASCII identifier characters of KDL 2: above space, not DEL, none of {@code \/(){};[]"#=}. */
   private static final boolean[] IDENT_V2 = new boolean[128];
   /** ASCII identifier characters of KDL 1: above space, not one of {@code \/(){}<>;[]=,"}. */
   private static final boolean[] IDENT_V1 = new boolean[128];

@@ -40,8 +40,10 @@ public record KdlNumber(String type, Number value, int radix) implements KdlValu
           "value must be a BigInteger, a BigDecimal or an infinite/NaN Double, not "
               + value.getClass().getName() + " " + value);
     }
-    if (radix != 10 && (!(value instanceof BigInteger) || (radix != 2 && radix != 8 && radix != 16))) {
-      throw new IllegalArgumentException("radix must be 10, or 2, 8 or 16 for an integer: " + radix);
+    if (radix != 10
+        && (!(value instanceof BigInteger) || (radix != 2 && radix != 8 && radix != 16))) {
+      throw new IllegalArgumentException(
+          "radix must be 10, or 2, 8 or 16 for an integer: " + radix);
     }
   }
 

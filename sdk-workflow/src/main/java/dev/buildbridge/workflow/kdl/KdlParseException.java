@@ -54,7 +54,8 @@ public final class KdlParseException extends BuildBridgeException {
    */
   public KdlParseException(Reason reason, String detail, KdlLocation location, String snippet) {
     super("KDL_" + Objects.requireNonNull(reason, "reason").name(),
-        Objects.requireNonNull(location, "location") + ": " + Objects.requireNonNull(detail, "detail"));
+        Objects.requireNonNull(location, "location") + ": "
+            + Objects.requireNonNull(detail, "detail"));
     this.reason = reason;
     this.detail = detail;
     this.location = location;

@@ -2,6 +2,7 @@ package dev.buildbridge.workflow.kdl;
 
 import dev.buildbridge.workflow.kdl.KdlParseException.Reason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -34,6 +35,13 @@ import java.util.Optional;
  * A leading version marker, {@code /- kdl-version 1} or {@code /- kdl-version 2} (after an optional
  * byte order mark), picks the version in auto mode, and a parser fixed to one version refuses a
  * document marked with the other.
+ *
+ * <p>Both grammars are followed as the official test suites read them. Where a suite is more
+ * lenient than the written grammar, the parser follows the suite: in KDL 2 a slashdash or a
+ * children block may follow an entry without whitespace ({@code node "a"/-1}) and U+000B is a
+ * newline; in KDL 1 a {@code /} may appear inside a bare identifier and a line continuation may
+ * stand between nodes. KDL 1 documents may also end a children block's last node with the
+ * <code>}</code> and write an empty {@code //} comment, as common KDL 1 parsers allow.
  *
  * <p>Hostile text is expected: the parser throws nothing but {@link KdlParseException}, whatever
  * it reads. Children blocks nested deeper than {@link Builder#maxDepth(int)} fail with
@@ -206,11 +214,16 @@ public final class KdlParser {
   public KdlDocument parse(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
     String name = file.toString();
-    long size = Files.size(file);
-    if (size / 3 > maxLength) {
-      throw tooLarge(name, size + " bytes");
+    // read no more than can decode to maxLength chars, whatever the file grows to meanwhile
+    int cap = (int) Math.min(3L * maxLength + 3, Integer.MAX_VALUE - 8);
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(cap);
+      if (in.read() >= 0) {
+        throw tooLarge(name, "more than " + cap + " bytes");
+      }
     }
-    return parse(name, Files.readAllBytes(file));
+    return parse(name, bytes);
   }
 
   private KdlDocument parse(String file, char[] chars, int n) {

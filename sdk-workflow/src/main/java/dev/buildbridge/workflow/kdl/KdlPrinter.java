@@ -212,7 +212,8 @@ public final class KdlPrinter {
     } else {
       double d = value.doubleValue();
       if (!v2) {
-        throw new IllegalArgumentException(d + " has no KDL 1 form (#inf, #-inf and #nan are KDL 2)");
+        throw new IllegalArgumentException(
+            d + " has no KDL 1 form (#inf, #-inf and #nan are KDL 2)");
       }
       out.append(Double.isNaN(d) ? "#nan" : d > 0 ? "#inf" : "#-inf");
     }
@@ -277,7 +278,7 @@ public final class KdlPrinter {
     out.append('"');
   }
 
-  /** Control characters, newlines and what KDL 2 forbids are written as <code>&#92;u{...}</code>. */
+  /** Controls, newlines and what KDL 2 forbids are written as <code>&#92;u{...}</code>. */
   private static boolean needsEscape(char c) {
     return c < 0x20 || KdlChars.isDisallowedV2(c) || KdlChars.isNewline(c, true)
         || (c >= 0x80 && c < 0xA0);
@@ -346,7 +347,7 @@ public final class KdlPrinter {
       char x = s.charAt(i);
       if (x == '/') {
         char next = i + 1 < len ? s.charAt(i + 1) : 0;
-        if (next == '/' || next == '*') {
+        if (next == '/' || next == '*' || next == '-') {
           return false;
         }
       } else if (Character.isSurrogate(x)) {

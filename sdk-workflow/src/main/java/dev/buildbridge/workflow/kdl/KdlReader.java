@@ -13,15 +13,17 @@ import java.util.List;
  * explicit stack of open children blocks (no recursion), so nesting depth costs heap, never Java
  * stack. Not thread-safe; {@link KdlParser} makes one per call.
  *
- * <p>Deliberate readings of the suites where the written grammars are silent or stricter: in KDL 2 a
- * slashdash or a children block may follow the previous entry without whitespace
- * ({@code node "a"/-1}, {@code node{}}), as the 2.0 suite requires; in KDL 1 a line continuation may
- * stand between nodes, a {@code /} may appear inside a bare identifier (not first, and not where it
- * would start a comment), a {@code //} comment may be empty and the last node of a children block
- * needs no terminator before the {@code '}'}, as the 1.0 suite and the common KDL 1 parsers do.
+ * <p>Deliberate readings where the written grammars are silent or stricter than the suites: in
+ * KDL 2 a slashdash or a children block may follow the previous entry without whitespace
+ * ({@code node "a"/-1}, {@code node{}}), as the 2.0 suite requires; in KDL 1 a line continuation
+ * may stand between nodes, a {@code /} may appear inside a bare identifier (not first, and not
+ * where it would start a comment or a slashdash, so that KDL 2 never reads the same text as
+ * other data), a {@code //} comment may be empty and the last node of a
+ * children block needs no terminator before the <code>}</code>, as the 1.0 suite and the common
+ * KDL 1 parsers do.
  */
 final class KdlReader {
-  /** Digits allowed in one number literal; longer ones are refused (BigInteger parsing is quadratic). */
+  /** Digits allowed in one number literal; more are refused (BigInteger parsing is quadratic). */
   static final int MAX_NUMBER_DIGITS = 1000;
   /** Largest exponent magnitude of a decimal, so that every scale fits BigDecimal's int. */
   static final long MAX_EXPONENT = 999_999_999L;
@@ -67,6 +69,8 @@ final class KdlReader {
   private int tokKeyword;
   /** Whether the last entry consumed node-space after itself while looking for {@code '='}. */
   private boolean pendingSpace;
+  /** Where the last bare identifier ended, to explain a character glued to it. */
+  private int identifierEnd = -1;
 
   KdlReader(char[] s, int n, String file, KdlVersion version, int maxDepth) {
     this.s = s;
@@ -243,7 +247,7 @@ final class KdlReader {
         return false;
       }
       char c = s[pos];
-      if (c == '\n' || c == '\r' || c == ';' || (c > 0x7F || c < 0x20) && KdlChars.isNewline(c, v2)) {
+      if (c == ';' || isNewlineChar(c)) {
         pos += c == ';' ? 1 : newlineLen(pos);
         return false;
       }
@@ -314,9 +318,7 @@ final class KdlReader {
         && (pos < 2 || !KdlChars.isIdentV2(s[pos - 2]))) {
       return "KDL 2 raw strings have no 'r' prefix: write #\"...\"#";
     }
-    boolean afterIdentifier = pos > 0
-        && (v2 ? KdlChars.isIdentV2(s[pos - 1]) : KdlChars.isIdentV1(s[pos - 1]));
-    if (afterIdentifier && c != '"' && c > 0x20 && c < 0x7F) {
+    if (identifierEnd == pos && c != '"' && c > 0x20 && c < 0x7F) {
       return describeAt(pos) + " cannot appear in a bare identifier: quote the name, or put"
           + " whitespace before " + describeAt(pos);
     }
@@ -547,6 +549,7 @@ final class KdlReader {
       }
     }
     pos = p;
+    identifierEnd = p;
     tokKind = TOK_STRING;
     tokString = intern(start, p);
   }
@@ -559,7 +562,7 @@ final class KdlReader {
       char c = s[p];
       if (c == '/') {
         char d = at(p + 1);
-        if (d == '/' || d == '*') {
+        if (d == '/' || d == '*' || d == '-') {
           break;
         }
       } else if (!KdlChars.isIdentV1(c)) {
@@ -568,6 +571,7 @@ final class KdlReader {
       p++;
     }
     pos = p;
+    identifierEnd = p;
     int len = p - start;
     for (int k = KW_TRUE; k <= KW_NULL; k++) {
       if (KEYWORDS[k].length() == len && regionEquals(s, start, len, KEYWORDS[k])) {
@@ -600,7 +604,7 @@ final class KdlReader {
             + "; KDL 2 has #true, #false, #null, #inf, #-inf and #nan", start);
   }
 
-  private boolean isNewlineAt(char c) {
+  private boolean isNewlineChar(char c) {
     return (c < 0x20 || c == 0x85 || c == 0x2028 || c == 0x2029) && KdlChars.isNewline(c, v2);
   }
 
@@ -624,7 +628,7 @@ final class KdlReader {
       if (c == '\\') {
         break;
       }
-      if (v2 && isNewlineAt(c)) {
+      if (v2 && isNewlineChar(c)) {
         throw newlineInString(i);
       }
       i++;
@@ -648,7 +652,7 @@ final class KdlReader {
         readEscape(false, start);
         continue;
       }
-      if (v2 && isNewlineAt(c)) {
+      if (v2 && isNewlineChar(c)) {
         throw newlineInString(pos);
       }
       sb.append(c);
@@ -804,7 +808,7 @@ final class KdlReader {
       if (c == '"' && hashesAt(pos + 1, h)) {
         break;
       }
-      if (isNewlineAt(c)) {
+      if (isNewlineChar(c)) {
         throw syntax("a raw string cannot span lines unless it is a multi-line one: use #\"\"\"",
             pos);
       }
@@ -1051,8 +1055,9 @@ final class KdlReader {
           }
         }
         if (exponent > MAX_EXPONENT) {
-          throw error(Reason.TOO_LARGE, "exponent " + new String(s, exponentStart, p - exponentStart)
-              + " is out of range: at most " + MAX_EXPONENT + " in magnitude", exponentStart);
+          String digits = new String(s, exponentStart, p - exponentStart);
+          throw error(Reason.TOO_LARGE, "exponent " + digits + " is out of range: at most "
+              + MAX_EXPONENT + " in magnitude", exponentStart);
         }
         exponent = negativeExponent ? -exponent : exponent;
       }
@@ -1120,7 +1125,7 @@ final class KdlReader {
     if (c == '\r') {
       return p + 1 < n && s[p + 1] == '\n' ? 2 : 1;
     }
-    return isNewlineAt(c) ? 1 : 0;
+    return isNewlineChar(c) ? 1 : 0;
   }
 
   /** Skips whitespace and block comments; returns whether anything was skipped. */

@@ -8,7 +8,7 @@ import dev.buildbridge.workflow.kdl.KdlParseException.Reason;
  * in increasing order (as the reader does) cost O(1) amortized: a cursor moves forward only.
  */
 final class SourceText {
-  /** Longest line, in code points, shown whole in a snippet; longer ones are cut around the column. */
+  /** Longest line, in code points, shown whole in a snippet; longer ones are cut around it. */
   static final int SNIPPET_WIDTH = 120;
 
   private final char[] s;
@@ -25,10 +25,6 @@ final class SourceText {
     this.n = n;
     this.file = file;
     this.v2 = v2;
-  }
-
-  String file() {
-    return file;
   }
 
   /** Returns the location of the character at {@code offset} (which may be the end of the text). */

@@ -59,9 +59,12 @@ final class Utf8 {
         int lo = k == 1 ? min : 0x80;
         int hi = k == 1 ? max : 0xBF;
         if (c < lo || c > hi) {
-          throw invalid(out, o, file, v2, String.format(
-              "invalid UTF-8: byte 0x%02X cannot follow 0x%02X in a character", c, bytes[i + k - 1] & 0xFF)
-              + (c >= 0x80 && c <= 0xBF ? " (an overlong form, a surrogate or above U+10FFFF)" : ""));
+          String detail = String.format("invalid UTF-8: byte 0x%02X cannot follow 0x%02X in a"
+              + " character", c, bytes[i + k - 1] & 0xFF);
+          if (c >= 0x80 && c <= 0xBF) {
+            detail += " (an overlong form, a surrogate or above U+10FFFF)";
+          }
+          throw invalid(out, o, file, v2, detail);
         }
         cp = (cp << 6) | (c & 0x3F);
       }

@@ -59,9 +59,8 @@ class KdlExamplesTest {
   @Test
   void kdlPrinterExample() {
     KdlDocument doc = KdlParser.auto().parse("ci.kdl", "job \"build\" runs_on=\"x\" id=0x1f {}");
-    String v2 = KdlPrinter.canonical(KdlVersion.V2).print(doc);  // job build id=31 runs_on=x
-    String v1 = KdlPrinter.canonical(KdlVersion.V1).print(doc);  // job "build" id=0x1f runs_on="x" {
-                                                                 // }
+    String v2 = KdlPrinter.canonical(KdlVersion.V2).print(doc);
+    String v1 = KdlPrinter.canonical(KdlVersion.V1).print(doc);
     assertEquals("job build id=31 runs_on=x\n", v2);
     assertEquals("job \"build\" id=0x1f runs_on=\"x\" {\n}\n", v1);
   }

@@ -336,6 +336,9 @@ class KdlParserTest {
     KdlParseException fromFile = assertThrows(KdlParseException.class, () -> parser.parse(big));
     assertEquals(Reason.TOO_LARGE, fromFile.reason());
     assertEquals(big.toString(), fromFile.file());
+    Path huge = Files.write(dir.resolve("huge.kdl"), new byte[1000]);
+    assertEquals(huge + ":1:1: the text has more than 33 bytes, more than the limit of 10 chars",
+        assertThrows(KdlParseException.class, () -> parser.parse(huge)).getMessage());
   }
 
   // --- numbers ----------------------------------------------------------------------------------
@@ -353,7 +356,8 @@ class KdlParserTest {
         number("0x" + "f".repeat(40)).value());
     assertEquals(new BigInteger("-" + "9".repeat(1000)), number("-" + "9".repeat(1000)).value());
     assertEquals(BigInteger.valueOf(Long.MAX_VALUE), number("0x7fff_ffff_ffff_ffff").value());
-    assertEquals(new BigDecimal("12345678901234567890.5"), number("12345678901234567890.5").value());
+    assertEquals(new BigDecimal("12345678901234567890.5"),
+        number("12345678901234567890.5").value());
     assertEquals(new BigDecimal("1E+999999999"), number("1e999999999").value());
     assertEquals(new BigInteger("-5"), number("-0b101").value());
     assertEquals(16, number("-0x10").radix());
@@ -481,6 +485,18 @@ class KdlParserTest {
     assertEquals(List.of(KdlValue.of(1), KdlValue.of(3)), kept.arguments());
     assertEquals(List.of("y"), kept.children().stream().map(KdlNode::name).toList());
     assertEquals(Reason.SYNTAX, fails(KdlParser.v2(), "/- gone { deep 1x }").reason());
+  }
+
+  @Test
+  void readsSlashesInsideKdl1IdentifiersButNotWhereKdl2SeesACommentOrSlashdash() {
+    assertEquals("foo/bar?", KdlParser.v1().parse("t.kdl", "foo/bar? \"x\"").nodes().get(0).name());
+    List<KdlNode> nodes = KdlParser.v1().parse("t.kdl", "a/*c*/ \"x\"// c\nb//c").nodes();
+    assertEquals(List.of("a", "b"), nodes.stream().map(KdlNode::name).toList());
+    assertEquals(List.of(KdlValue.of("x")), nodes.get(0).arguments());
+    assertError(fails(KdlParser.v1(), "noe/-2"), Reason.SYNTAX, 1, 4,
+        "missing whitespace before the slashdash '/-'");
+    assertEquals(List.of(), KdlParser.v2().parse("t.kdl", "noe/-2").nodes().get(0).arguments());
+    assertEquals(Reason.SYNTAX, fails(KdlParser.v2(), "foo/bar").reason());
   }
 
   @Test
