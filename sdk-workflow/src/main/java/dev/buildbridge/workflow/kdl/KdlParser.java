@@ -22,10 +22,12 @@ import java.util.Optional;
  *     .maxLength(1 << 20)
  *     .build();
  * try {
- *     strict.parse("ci.kdl", "job id=\"build\" {\n  step run=make\n");
+ *     strict.parse("ci.kdl", "job id=\"build\" cache=#maybe\n");
  * } catch (KdlParseException e) {
  *     System.err.println(e.report());
- *     // ci.kdl:3:1: unterminated children block: the '{' at 1:16 of node job has no matching '}'
+ *     // ci.kdl:1:22: unknown keyword #maybe; KDL 2 has #true, #false, #null, #inf, #-inf and #nan
+ *     // job id="build" cache=#maybe
+ *     //                      ^
  * }
  * }</pre>
  *

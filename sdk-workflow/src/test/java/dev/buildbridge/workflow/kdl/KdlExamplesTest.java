@@ -37,11 +37,11 @@ class KdlExamplesTest {
         .maxLength(1 << 20)
         .build();
     try {
-      strict.parse("ci.kdl", "job id=\"build\" {\n  step run=make\n");
-      fail("the children block is not closed");
+      strict.parse("ci.kdl", "job id=\"build\" cache=#maybe\n");
+      fail("#maybe is no keyword");
     } catch (KdlParseException e) {
-      assertEquals("ci.kdl:3:1: unterminated children block: the '{' at 1:16 of node job has no"
-          + " matching '}'", e.getMessage());
+      assertEquals("ci.kdl:1:22: unknown keyword #maybe; KDL 2 has #true, #false, #null, #inf,"
+          + " #-inf and #nan\njob id=\"build\" cache=#maybe\n                     ^", e.report());
     }
     assertEquals(KdlVersion.V2, doc.version());
     assertEquals(file.toString(), doc.nodes().get(0).location().file());
