@@ -188,9 +188,25 @@ public final class WorkflowExpansion {
    * @return the label, or {@code null}
    */
   public String runsOn(WorkflowJob job, JobRequest template) {
-    if (job.runsOn() != null) {
-      return job.runsOn();
-    }
+    Objects.requireNonNull(job, "job");
+    return job.runsOn() != null ? job.runsOn() : fallbackRunsOn(template);
+  }
+
+  /**
+   * Returns the request for a commit that has no workflow file (Solstice's legacy single job,
+   * which runs {@code .solstice/job.sh}): the template with its {@code runs_on} chosen as for a
+   * job without one (per-repository label, the template's own, the default), all else unchanged.
+   *
+   * @param template the request
+   * @return the request to enqueue
+   */
+  public JobRequest withoutWorkflow(JobRequest template) {
+    String label = fallbackRunsOn(Objects.requireNonNull(template, "template"));
+    return Objects.equals(label, template.runsOn()) ? template
+        : template.toBuilder().runsOn(label).build();
+  }
+
+  private String fallbackRunsOn(JobRequest template) {
     if (!runsOnByRepository.isEmpty()) {
       String repository = repositoryName(template);
       String label = repository == null ? null : runsOnByRepository.get(repository);

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Fans one job request out into one per workflow job, as Solstice CI does on a push: reads the
  * workflow file at the request's commit from a {@link WorkflowSource}, parses it and expands it.
- * A commit without a workflow file yields the request unchanged (Solstice's legacy single job,
- * which runs {@code .solstice/job.sh}). Immutable and thread-safe when its source is.
+ * A commit without a workflow file yields the request alone, only its {@code runs_on} resolved
+ * (Solstice's legacy single job, which runs {@code .solstice/job.sh}). Immutable and thread-safe
+ * when its source is.
  *
  * <pre>{@code
  * WorkflowFanOut fanOut = WorkflowFanOut.newBuilder(
@@ -105,8 +106,8 @@ public final class WorkflowFanOut {
 
   /**
    * Expands a job request by the workflow at its commit: one request per job in dependency order,
-   * sharing one group id (see {@link WorkflowExpansion}); the request itself, unchanged, when the
-   * commit has no workflow file.
+   * sharing one group id (see {@link WorkflowExpansion}); when the commit has no workflow file, the
+   * request itself with its {@code runs_on} chosen by {@link WorkflowExpansion#withoutWorkflow}.
    *
    * @param template the request: {@code repo_url} and {@code commit_sha} say what to read
    * @return the job requests; empty when the workflow has no job
@@ -117,7 +118,8 @@ public final class WorkflowFanOut {
   public List<JobRequest> expand(JobRequest template) {
     Objects.requireNonNull(template, "template");
     Optional<Workflow> workflow = read(template.repoUrl(), template.commitSha());
-    return workflow.isEmpty() ? List.of(template) : expansion.expand(workflow.get(), template);
+    return workflow.isEmpty() ? List.of(expansion.withoutWorkflow(template))
+        : expansion.expand(workflow.get(), template);
   }
 
   /** Builds a {@link WorkflowFanOut}; not thread-safe. */

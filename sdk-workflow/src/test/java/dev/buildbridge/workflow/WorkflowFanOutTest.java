@@ -100,6 +100,23 @@ class WorkflowFanOutTest {
   }
 
   @Test
+  void commitWithoutAWorkflowStillGetsThePerRepositoryOrDefaultRunsOn() throws Exception {
+    String sha = repo.commit("no workflow", Map.of("README", "hi\n"));
+    try (GitRepositorySource source = GitRepositorySource.open(repo.dir())) {
+      JobRequest unlabelled = template(sha).toBuilder().runsOn(null).build();
+      WorkflowFanOut byRepo = WorkflowFanOut.newBuilder(source).expansion(WorkflowExpansion
+          .newBuilder().runsOnByRepository(Map.of("Octo/Hello", "riscv64"))
+          .runsOnDefault("fallback").build()).build();
+      WorkflowFanOut byDefault = WorkflowFanOut.newBuilder(source).expansion(WorkflowExpansion
+          .newBuilder().runsOnDefault("fallback").build()).build();
+      assertEquals("riscv64", byRepo.expand(unlabelled).get(0).runsOn());
+      assertEquals("fallback", byDefault.expand(unlabelled).get(0).runsOn());
+      assertEquals("resolver-label", byDefault.expand(template(sha)).get(0).runsOn());
+      assertEquals(unlabelled.requestId(), byDefault.expand(unlabelled).get(0).requestId());
+    }
+  }
+
+  @Test
   void brokenWorkflowIsInvalidWithItsLocation() throws Exception {
     repo.commit("good", Map.of(PATH, FIRST));
     String broken = repo.commit("broken", Map.of(PATH,

@@ -106,7 +106,7 @@ final class WorkflowCommand implements Command {
       Optional<Workflow> workflow = WorkflowFanOut.newBuilder(source).parser(parser)
           .expansion(expansion).build().read(template.repoUrl(), template.commitSha());
       if (workflow.isEmpty()) {
-        return List.of(template);   // no workflow file at that commit: Solstice's one plain job
+        return List.of(expansion.withoutWorkflow(template));   // Solstice's one plain job
       }
       printWarnings(console, workflow.get());
       return expansion.expand(workflow.get(), template);
