@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TuxTestRequest boot = TuxTestRequest.newBuilder("qemu-riscv64")
- *     .waitingFor(TuxKind.BUILD, build.uid())   // "waiting_for": "BUILD#2ZITcwA6wxeKxh9cZA5HBJ6FkSj"
+ *     .waitingFor(TuxKind.BUILD, build.uid())   // "waiting_for": "BUILD#2ZITcwA6..."
  *     .build();
  * TuxRun run = tux.waitForFinished(TuxKind.BUILD, build.uid(), timeout, interval);
  * }</pre>

@@ -25,9 +25,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A client for the TuxSuite REST API of one project ({@code /v1/groups/{group}/projects/{project}}):
- * submit kernel builds, tests, OpenEmbedded builds and plans; get, list and cancel them; read test
- * results; wait for a run to finish; and fetch the project's callback-signing key for
+ * A client for the TuxSuite REST API of one project
+ * ({@code /v1/groups/{group}/projects/{project}}): submit kernel builds, tests, OpenEmbedded
+ * builds and plans; get, list and cancel them; read test results; wait for a run to finish; and
+ * fetch the project's callback-signing key for
  * {@link dev.buildbridge.signing.TuxSuiteCallbackVerifier}. Immutable and thread-safe; build one
  * per project and share it.
  *
@@ -135,7 +136,8 @@ public final class TuxSuiteClient {
    * {...}}}. Not repeated after a failure that may have reached TuxSuite.
    *
    * @param builds 1 to {@link #MAX_BATCH} builds
-   * @return the builds' statuses, one per request, in order (their {@code client_token}s match)
+   * @return the statuses TuxSuite answers with: one per request, in order (match them by
+   *     {@code client_token})
    * @throws NullPointerException if the list or an element is null
    * @throws IllegalArgumentException if the list is empty or too long
    * @throws ApiException as {@link ApiTransport#send(ApiRequest, Class)}; {@code CLIENT_ERROR}
@@ -226,7 +228,7 @@ public final class TuxSuiteClient {
    * repeated after a failure that may have reached TuxSuite.
    *
    * @param tests 1 to {@link #MAX_BATCH} tests
-   * @return the tests' statuses, one per request, in order
+   * @return the statuses TuxSuite answers with: one per request, in order
    * @throws NullPointerException if the list or an element is null
    * @throws IllegalArgumentException if the list is empty or too long
    * @throws ApiException as {@link ApiTransport#send(ApiRequest, Class)}
@@ -766,8 +768,8 @@ public final class TuxSuiteClient {
     }
 
     /**
-     * Authorizes with a TuxSuite token, sent as {@code Authorization: <token>} (no scheme).
-     * Default: none.
+     * Authorizes with a TuxSuite token, sent as {@code Authorization: <token>} (no scheme);
+     * replaces a strategy set with {@link #auth(ApiAuth)}. Default: none.
      *
      * @param token the token ({@code TUXSUITE_TOKEN})
      * @return this builder
@@ -784,7 +786,8 @@ public final class TuxSuiteClient {
 
     /**
      * Authorizes with any strategy, such as a token read from a vault on every request:
-     * {@code request -> Optional.of(vault.read("tuxsuite"))}. Default: none.
+     * {@code request -> Optional.of(vault.read("tuxsuite"))}; replaces a token set with
+     * {@link #token(String)}. Default: none.
      *
      * @param auth the strategy; its value is sent as the whole {@code Authorization} header
      * @return this builder

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -160,7 +161,7 @@ class TuxRequestsTest {
     assertEquals(base, base.toBuilder().build());
     assertEquals("TuxTestRequest[qemu-riscv64 [boot, ltp-smoke]]", base.toString());
     TuxTestRequest job = TuxTestRequest.newBuilder("fvp-aemva")
-        .jobDefinition("job.yaml", "actions: []\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .jobDefinition("job.yaml", "actions: []\n".getBytes(StandardCharsets.UTF_8))
         .build();
     assertTrue(job.jobDefinition().endsWith("/job.yaml"));
     assertEquals(Map.of(job.jobDefinition(), "YWN0aW9uczogW10K"), job.attachments());

@@ -126,4 +126,44 @@ class TuxSuiteExamplesTest {
 
     assertEquals(TuxState.BUILDING, state);
   }
+
+  @Test
+  void statusExamples() {
+    String uid = "2ZITe3XjN2cQvH0fWqJ8Rr7mKdL";
+    String planUid = "2ZISTKlXYwYx1k5K4p8HIEKu7kn";
+    wm.stubFor(get(PROJECT + "/tests/" + uid).willReturn(okJson(fixture("test-finished.json"))));
+    wm.stubFor(get(PROJECT + "/tests/" + uid + "/results")
+        .willReturn(okJson(fixture("test-results.json"))));
+    wm.stubFor(get(PROJECT + "/plans/" + planUid).willReturn(okJson(fixture("plan.json"))));
+    wm.stubFor(post(PROJECT + "/plans").willReturn(okJson(fixture("plan-created.json"))));
+    wm.stubFor(post(PROJECT + "/builds").willReturn(okJson(
+        "[" + fixture("build-running.json") + "]")));
+    wm.stubFor(get(PROJECT + "/keys").willReturn(okJson(
+        "{\"ssh\":{\"pub\":\"ecdsa-sha2-nistp256 AAAA\"}}")));
+    TuxSuiteClient tux = TuxSuiteClient.newBuilder().baseUrl(wm.baseUrl()).group("demo")
+        .project("riscv").build();
+    TuxBuildRequest request = TuxBuildRequest.newBuilder().gitRepo(LINUX).gitRef("master")
+        .targetArch("riscv").toolchain("gcc-13").kconfig("defconfig").build();
+    java.util.List<String> lines = new java.util.ArrayList<>();
+
+    TuxRun run = tux.get(TuxKind.TEST, uid);
+    if (run.isFinished() && run.result() != TuxResult.PASS) {
+      lines.add(run.kind() + " " + run.uid() + ": " + run.result() + ", logs in "
+          + run.downloadUrl());
+    }
+    TuxTestResults results = tux.getTestResults(uid);
+    results.suites().forEach((suite, cases) -> cases.forEach((test, c) ->
+        lines.add(suite + "/" + test + ": " + c.result())));
+    TuxPlan plan = tux.createPlan(TuxPlanRequest.newBuilder().name("riscv nightly").build());
+    TuxBuild build = tux.submitBuild(request.toBuilder().plan(plan.uid()).build());
+    boolean more = tux.getPlan(plan.uid()).builds().hasNext();
+    String line = tux.getKeys().sshPublicKey().orElseThrow();
+
+    assertEquals("TEST " + uid + ": FAIL, logs in https://storage.tuxsuite.com/public/demo/riscv/"
+        + "tests/" + uid + "/", lines.get(0));
+    assertTrue(lines.contains("0_ltp-smoke/chdir01: skip"), lines.toString());
+    assertEquals(TuxState.BUILDING, build.state());
+    assertTrue(more);
+    assertEquals("ecdsa-sha2-nistp256 AAAA", line);
+  }
 }
