@@ -13,6 +13,8 @@
  *   return transport.send(ApiRequest.get("/builds/{id}/", id).build(), Build.class);
  * }
  * }</pre>
- * The GitHub client is in {@code dev.buildbridge.api.github}.
+ * The clients: {@code dev.buildbridge.api.github} (GitHub), {@code dev.buildbridge.api.albs} (the
+ * AlmaLinux Build System), {@code dev.buildbridge.api.tuxsuite} (TuxSuite) and
+ * {@code dev.buildbridge.api.kernelci} (the RISC-V KernelCI bridge).
  */
 package dev.buildbridge.api;
