@@ -100,4 +100,17 @@ public interface ApiAuth {
   static ApiAuth rawAuthorization(String token) {
     return StaticAuth.fixed("", Objects.requireNonNull(token, "token"), "rawAuthorization");
   }
+
+  /**
+   * Returns {@code Authorization: <token>} with no scheme, asking the supplier on every request (a
+   * TuxSuite token that rotates).
+   *
+   * @param token supplies the token (printable ASCII without spaces); a null or refused value
+   *     fails the request with an {@link IllegalStateException} that does not show it
+   * @return the strategy
+   * @throws NullPointerException if the supplier is null
+   */
+  static ApiAuth rawAuthorization(Supplier<String> token) {
+    return StaticAuth.supplied("", Objects.requireNonNull(token, "token"));
+  }
 }

@@ -89,6 +89,24 @@ class ApiTransportTest {
   }
 
   @Test
+  void suppliedRawAuthorizationIsAskedOnEveryRequestSoATokenCanRotate() {
+    wm.stubFor(post("/api/v1/build_node/ping").willReturn(okJson("{}")));
+    String[] token = {"first-token"};
+    ApiAuth auth = ApiAuth.rawAuthorization(() -> token[0]);
+    ApiTransport tux = transport().auth(auth).build();
+
+    tux.send(ApiRequest.post("/build_node/ping").json(new Ping(List.of(1L), null)).build());
+    token[0] = "second-token";
+    tux.send(ApiRequest.post("/build_node/ping").json(new Ping(List.of(1L), null)).build());
+
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/build_node/ping"))
+        .withHeader("Authorization", equalTo("first-token")));
+    wm.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/build_node/ping"))
+        .withHeader("Authorization", equalTo("second-token")));
+    assertEquals("ApiAuth.rawAuthorization(<supplier>)", auth.toString());
+  }
+
+  @Test
   void sendsQueryDefaultHeadersAndNoAuthorizationForNone() {
     wm.stubFor(get(urlPathEqualTo("/api/v1/builds/")).willReturn(okJson("[]")));
     ApiTransport transport = transport().defaultHeader("Accept", "application/json").build();

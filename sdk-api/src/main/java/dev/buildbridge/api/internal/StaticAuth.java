@@ -60,7 +60,7 @@ public final class StaticAuth {
       public Optional<String> authorization(ApiRequest request) {
         String value = token.get();
         if (value == null) {
-          throw new IllegalStateException("the bearer token supplier returned null");
+          throw new IllegalStateException("the token supplier returned null");
         }
         checkToken(value, IllegalStateException::new);
         return Optional.of(scheme + value);
@@ -68,7 +68,7 @@ public final class StaticAuth {
 
       @Override
       public String toString() {
-        return "ApiAuth.bearer(<supplier>)";
+        return scheme.isEmpty() ? "ApiAuth.rawAuthorization(<supplier>)" : "ApiAuth.bearer(<supplier>)";
       }
     };
   }
