@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * nothing to do. One task at a time; run several agents for parallel builds.
  *
  * <pre>{@code
- * BuildNodeAgent agent = BuildNodeAgent.newBuilder(albs, task -> buildAndUpload(task))
+ * BuildNodeAgent agent = BuildNodeAgent.newBuilder(albs,
+ *         task -> BuildResult.done(buildAndUpload(task)))  // your mock build and Pulp upload
  *     .supportedArches("x86_64", "i686", "src")
  *     .build()
  *     .start();                                           // or run() on a thread of your own

@@ -3,13 +3,14 @@
  * transport: {@link dev.buildbridge.api.albs.AlbsClient} with its endpoint groups (builds,
  * platforms, products, releases, repositories, sign keys and tasks, test tasks, users), the build
  * node and sign node protocols ({@link dev.buildbridge.api.albs.BuildNodeApi},
- * {@link dev.buildbridge.api.albs.SignNodeApi}), and {@link dev.buildbridge.api.albs.BuildNodeAgent},
- * a build node loop around a host-supplied {@link dev.buildbridge.api.albs.TaskBuilder}.
+ * {@link dev.buildbridge.api.albs.SignNodeApi}), and
+ * {@link dev.buildbridge.api.albs.BuildNodeAgent}, a build node loop around a host-supplied
+ * {@link dev.buildbridge.api.albs.TaskBuilder}.
  *
  * <pre>{@code
  * AlbsClient albs = AlbsClient.newBuilder().token(System.getenv("ALBS_JWT")).build();
- * BuildNodeAgent agent = BuildNodeAgent.newBuilder(albs, task -> buildAndUpload(task))
- *     .supportedArches("aarch64").build().start();
+ * BuildNodeAgent agent = BuildNodeAgent.newBuilder(albs,
+ *     task -> BuildResult.done(buildAndUpload(task))).supportedArches("aarch64").build().start();
  * }</pre>
  *
  * <p>Status codes, which ALBS sends as integers, are enums with an {@code UNKNOWN} value for codes

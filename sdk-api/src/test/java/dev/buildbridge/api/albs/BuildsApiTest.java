@@ -2,12 +2,13 @@ package dev.buildbridge.api.albs;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.buildbridge.api.albs.AlbsTesting.assertJsonBody;
 import static dev.buildbridge.api.albs.AlbsTesting.assertNoBody;
 import static dev.buildbridge.api.albs.AlbsTesting.assertRequest;
@@ -308,7 +309,7 @@ class BuildsApiTest {
   @Test
   void cancelsABuildAndRepeatsTheCancelAfterABadGateway() {
     wm.stubFor(patch(urlPathEqualTo("/api/v1/builds/11573/cancel")).inScenario("cancel")
-        .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(502)).willSetStateTo("up"));
     wm.stubFor(patch(urlPathEqualTo("/api/v1/builds/11573/cancel")).inScenario("cancel")
         .whenScenarioStateIs("up").willReturn(json(200, "null")));
