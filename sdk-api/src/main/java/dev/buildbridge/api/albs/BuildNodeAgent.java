@@ -61,7 +61,9 @@ import java.util.function.Supplier;
  * loop thread: a build that ends with an {@link InterruptedException} (or any result after it) is
  * not reported, so ALBS hands the task to another node after 20 minutes rather than marking it
  * failed. Interrupting the thread that calls {@link #run()} does the same. {@link #close()} stops
- * and waits for the end. An agent runs once.
+ * and waits for the end. An {@link Error} from the builder ends the loop too, unreported, and
+ * propagates (out of {@code run()}, or to the thread's uncaught exception handler). An agent
+ * runs once.
  */
 public final class BuildNodeAgent implements Runnable, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(BuildNodeAgent.class.getName());

@@ -57,7 +57,8 @@ public final class BuildsApi {
 
   /**
    * Lists every build, newest first, 10 per page: {@code GET /api/v1/builds/?pageNumber=N}.
-   * Lazy: nothing is sent until iteration.
+   * Lazy: nothing is sent until iteration. ALBS requires {@code pageNumber} on this listing, so
+   * unlike products and releases there is no single-answer form.
    *
    * @return the builds
    */

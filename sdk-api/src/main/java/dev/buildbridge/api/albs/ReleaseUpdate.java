@@ -3,6 +3,7 @@ package dev.buildbridge.api.albs;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The body of {@code PUT /api/v1/releases/{id}/} (ALBS's {@code ReleaseUpdate}): only the
@@ -44,10 +45,10 @@ public record ReleaseUpdate(
    *
    * @param plan the edited plan
    * @return the update
-   * @throws IllegalArgumentException if the plan is null
+   * @throws NullPointerException if the plan is null
    */
   public static ReleaseUpdate ofPlan(Map<String, ?> plan) {
-    return new ReleaseUpdate(null, null, Copies.treeOrNull(plan));
+    return new ReleaseUpdate(null, null, Copies.tree(Objects.requireNonNull(plan, "plan")));
   }
 
   /**

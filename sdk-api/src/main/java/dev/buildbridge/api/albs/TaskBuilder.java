@@ -18,8 +18,9 @@ package dev.buildbridge.api.albs;
  * <p>Return {@link BuildResult#failed(java.util.List)} with the uploaded logs when the build
  * fails, and {@link BuildResult#excluded(java.util.List)} when the package does not build on the
  * task's architecture. An exception thrown instead is logged and the task reported
- * {@link BuildOutcome#FAILED} without artifacts. An {@link InterruptedException} after
- * {@link BuildNodeAgent#stopNow()} leaves the task unreported.
+ * {@link BuildOutcome#FAILED} without artifacts, except an {@link InterruptedException}
+ * (what {@link BuildNodeAgent#stopNow()} causes): it ends the agent and leaves the task
+ * unreported, for ALBS to hand out again. An {@link Error} ends the agent too.
  */
 @FunctionalInterface
 public interface TaskBuilder {

@@ -3,6 +3,7 @@ package dev.buildbridge.api.albs;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -94,6 +95,10 @@ final class AlbsTesting {
     assertEquals(url, request.getUrl());
     assertEquals("Bearer " + JWT, request.getHeader("Authorization"));
     assertEquals(USER_AGENT, request.getHeader("User-Agent"));
+    if (method.equals("GET") || method.equals("DELETE")) {
+      assertNoBody(request);
+      assertFalse(request.containsHeader("Content-Type"), "Content-Type without body");
+    }
   }
 
   /** Asserts a JSON body equal to the expected one: same fields, no extra ones, arrays in order. */

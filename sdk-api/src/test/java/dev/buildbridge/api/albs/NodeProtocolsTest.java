@@ -386,4 +386,30 @@ class NodeProtocolsTest {
 
     assertEquals(1, requests(wm).size());
   }
+
+  // ---------------------------------------------------------------- arguments
+
+  @Test
+  void refusesBadArgumentsBeforeSendingAnything() {
+    BuildNodeApi node = albs().buildNode();
+    SignNodeApi sign = albs().signNode();
+
+    assertEquals("supportedArches is empty", assertThrows(IllegalArgumentException.class,
+        () -> node.getTask(List.of(), List.of())).getMessage());
+    assertEquals("excludedPackages[0] is blank", assertThrows(IllegalArgumentException.class,
+        () -> node.getTask(List.of("x86_64"), List.of(""))).getMessage());
+    assertThrows(NullPointerException.class, () -> node.getTask(List.of("x86_64"), null));
+    assertEquals("activeTasks[1] must be positive, was 0",
+        assertThrows(IllegalArgumentException.class, () -> node.ping(List.of(7L, 0L)))
+            .getMessage());
+    assertEquals("taskId must be positive, was 0", assertThrows(IllegalArgumentException.class,
+        () -> node.buildDone(0, BuildResult.failed(List.of()))).getMessage());
+    assertThrows(NullPointerException.class, () -> node.buildDone(1, null));
+    assertEquals("keyIds is empty", assertThrows(IllegalArgumentException.class,
+        () -> sign.getSignTask(List.of())).getMessage());
+    assertEquals("signTaskId must be positive, was -2", assertThrows(
+        IllegalArgumentException.class,
+        () -> sign.complete(-2, SignTaskCompletion.failed(1, "x"))).getMessage());
+    assertEquals(List.of(), requests(wm));
+  }
 }

@@ -165,6 +165,7 @@ class RecordsTest {
     assertEquals("builds[1] must be positive, was 0", assertThrows(
         IllegalArgumentException.class, () -> ReleaseRequest.of(List.of(5L, 0L), 2, 1))
         .getMessage());
+    assertThrows(NullPointerException.class, () -> ReleaseUpdate.ofPlan(null));
     assertEquals("release update changes nothing", assertThrows(IllegalArgumentException.class,
         () -> new ReleaseUpdate(null, null, null)).getMessage());
     assertEquals("status UNKNOWN cannot be sent", assertThrows(IllegalArgumentException.class,
