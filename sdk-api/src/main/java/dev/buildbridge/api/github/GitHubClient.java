@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  */
 public final class GitHubClient {
   /** Starts the problem of the MALFORMED_RESPONSE for a path that is not a file. */
-  static final String NOT_A_FILE = "expected a file, got ";
+  private static final String NOT_A_FILE = "expected a file, got ";
 
   /** {@code https://api.github.com}. */
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.github.com");
@@ -311,6 +311,18 @@ public final class GitHubClient {
   }
 
   // ---------------------------------------------------------------- Contents
+
+  /**
+   * Tells whether {@link #getFile} refused a path because it names a directory, a symbolic link
+   * or a submodule (rather than because the answer was broken).
+   *
+   * @param e a failure of {@link #getFile}
+   * @return true for "not a file"
+   */
+  public static boolean isNotAFile(ApiException e) {
+    return e.reason() == Reason.MALFORMED_RESPONSE && e.getMessage() != null
+        && e.getMessage().contains(NOT_A_FILE);
+  }
 
   /**
    * Reads a file at a ref: {@code GET /repos/{owner}/{repo}/contents/{path}?ref=}. The path's

@@ -7,8 +7,7 @@
  * ({@link dev.buildbridge.api.github.CommitStatusRequest}) and Contents
  * ({@link dev.buildbridge.api.github.RepositoryFile}).
  *
- * {@link dev.buildbridge.api.github.GitHubWorkflowSource} reads sdk-workflow's
- * {@code .solstice/workflow.kdl} at a commit through Contents (sdk-workflow is an optional
- * dependency: only that class needs it).
+ * sdk-workflow's {@code GitHubWorkflowSource} reads {@code .solstice/workflow.kdl} at a commit
+ * through Contents.
  */
 package dev.buildbridge.api.github;

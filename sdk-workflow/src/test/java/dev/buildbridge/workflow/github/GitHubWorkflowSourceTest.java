@@ -1,4 +1,4 @@
-package dev.buildbridge.api.github;
+package dev.buildbridge.workflow.github;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -17,8 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.buildbridge.api.ApiException;
+import dev.buildbridge.api.github.GitHubClient;
+import dev.buildbridge.api.github.RepositoryFile;
 import dev.buildbridge.core.job.JobRequest;
 import dev.buildbridge.core.job.JobSource;
+import dev.buildbridge.api.github.GitHubClient;
 import dev.buildbridge.signing.GitHubAppJwtIssuer;
 import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowFanOut;

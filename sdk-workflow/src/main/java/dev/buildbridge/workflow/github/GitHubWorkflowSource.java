@@ -1,6 +1,8 @@
-package dev.buildbridge.api.github;
+package dev.buildbridge.workflow.github;
 
 import dev.buildbridge.api.ApiException;
+import dev.buildbridge.api.github.GitHubClient;
+import dev.buildbridge.api.github.RepositoryFile;
 import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowFile;
 import dev.buildbridge.workflow.WorkflowSource;
@@ -11,9 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads workflow files through GitHub's Contents API, for sdk-workflow's {@code WorkflowFanOut}:
- * no clone, one request per delivery. The only class of this module that needs sdk-workflow on the
- * class path.
+ * Reads workflow files through GitHub's Contents API, for {@code WorkflowFanOut}: no clone, one
+ * request per delivery. Needs sdk-api on the class path (an optional dependency of this module).
  *
  * <pre>{@code
  * GitHubClient app = GitHubClient.newBuilder().app(jwtIssuer).userAgent("my-ci/1.0").build();
@@ -106,7 +107,7 @@ public final class GitHubWorkflowSource implements WorkflowSource {
           .getFile(ownerRepo[0], ownerRepo[1], path, commitSha);
     } catch (ApiException e) {
       if (e.reason() == ApiException.Reason.MALFORMED_RESPONSE
-          && e.getMessage().contains(GitHubClient.NOT_A_FILE)) {
+          && GitHubClient.isNotAFile(e)) {
         throw new WorkflowException(WorkflowException.Reason.NOT_A_FILE,
             path + " of " + where + " is not a file: " + e.getMessage(), e);
       }
