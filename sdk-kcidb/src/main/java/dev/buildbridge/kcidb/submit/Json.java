@@ -2,8 +2,10 @@ package dev.buildbridge.kcidb.submit;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.buildbridge.core.json.HardenedJson;
 import dev.buildbridge.core.json.JsonLimits;
 import dev.buildbridge.kcidb.KcidbException;
@@ -18,6 +20,9 @@ final class Json {
   static final JsonLimits LIMITS = JsonLimits.defaults()
       .withMaxDocumentBytes(KcidbClient.MAX_DOCUMENT_BYTES_LIMIT);
   static final ObjectMapper MAPPER = HardenedJson.newMapper(LIMITS);
+  /** Compact UTF-8, characters outside the BMP as their 4 bytes rather than two escapes. */
+  private static final ObjectWriter WRITER =
+      MAPPER.writer().with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
 
   private Json() {}
 
@@ -58,7 +63,7 @@ final class Json {
    */
   static byte[] write(JsonNode node, String what) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return WRITER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new KcidbException(KcidbException.Reason.INVALID_DOCUMENT,
           what + " cannot be written as JSON: " + e.getOriginalMessage(), e);
