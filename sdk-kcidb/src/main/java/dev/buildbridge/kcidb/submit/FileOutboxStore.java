@@ -377,11 +377,11 @@ public final class FileOutboxStore implements OutboxStore {
       String base = name.substring(0, name.length() - ENTRY.length());
       long sequence = parseSequence(base);
       EntryId id = parseId(base);
+      highest = Math.max(highest, sequence);
       if (sequence < 0 || id == null) {
         quarantine(file, "the file name is not <16-digit sequence>-<entry id>" + ENTRY);
         continue;
       }
-      highest = Math.max(highest, sequence);
       String problem;
       Header header = null;
       try {

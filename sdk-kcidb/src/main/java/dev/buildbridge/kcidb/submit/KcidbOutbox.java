@@ -398,6 +398,17 @@ public final class KcidbOutbox implements AutoCloseable {
     }
   }
 
+  /** How long the sender still waits before its next flush; zero when it is not backing off. */
+  Duration backoffRemaining() {
+    schedule.lock();
+    try {
+      long left = backingOff ? notBeforeNanos - System.nanoTime() : 0;
+      return Duration.ofNanos(Math.max(0, left));
+    } finally {
+      schedule.unlock();
+    }
+  }
+
   /** The wait after {@code n} failures in a row: between half and all of initial * 2^(n-1). */
   Duration backoff(int n) {
     long initial = initialBackoff.toMillis();
