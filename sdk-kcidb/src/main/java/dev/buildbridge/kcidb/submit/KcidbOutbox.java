@@ -352,6 +352,9 @@ public final class KcidbOutbox implements AutoCloseable {
         result = drain();
         scheduleAfter(result);
       } catch (RuntimeException e) {
+        if (closed) {
+          return; // the store was closed under a send that outlasted the shutdown timeout
+        }
         LOG.log(Level.ERROR, "the KCIDB outbox sender failed; it tries again after its backoff",
             e);
         result = new FlushResult(List.of(), List.of(), 0, Optional.of(new KcidbException(

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.buildbridge.kcidb.KcidbException;
@@ -77,7 +78,7 @@ class KcidbOutboxTest {
   }
 
   /** First answer {@code first}, then accept. */
-  private static void failOnceThenAccept(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder first) {
+  private static void failOnceThenAccept(ResponseDefinitionBuilder first) {
     wm.stubFor(post("/submit").inScenario("s").whenScenarioStateIs(STARTED)
         .willReturn(first).willSetStateTo("up"));
     wm.stubFor(post("/submit").inScenario("s").whenScenarioStateIs("up")

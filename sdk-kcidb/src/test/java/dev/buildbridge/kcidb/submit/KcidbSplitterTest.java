@@ -33,8 +33,8 @@ class KcidbSplitterTest {
     }
     ArrayNode builds = doc.putArray("builds");
     for (int i = 0; i < 10; i++) {
-      builds.addObject().put("id", "bb:b" + i).put("origin", "bb").put("checkout_id", "bb:c" + i % 3)
-          .put("comment", "é€😀".repeat(i * 3));
+      builds.addObject().put("id", "bb:b" + i).put("origin", "bb")
+          .put("checkout_id", "bb:c" + i % 3).put("comment", "é€😀".repeat(i * 3));
     }
     ArrayNode tests = doc.putArray("tests");
     for (int i = 0; i < 40; i++) {
