@@ -250,6 +250,28 @@ class KcidbSplitterTest {
   }
 
   @Test
+  void refusesDeeplyNestedJsonWithAClearError() {
+    String deep = "{\"version\":{\"major\":5},\"tests\":[{\"misc\":" + "[".repeat(100_000)
+        + "]".repeat(100_000) + "}]}";
+    KcidbException e = assertThrows(KcidbException.class,
+        () -> KcidbSplitter.split(deep.getBytes(StandardCharsets.UTF_8), 4096));
+    assertEquals(KcidbException.Reason.INVALID_DOCUMENT, e.reason());
+    assertTrue(e.getMessage().contains("nesting depth"), e.getMessage());
+  }
+
+  @Test
+  void refusesADeeplyNestedTreeWithAClearError() {
+    ObjectNode doc = document("deep");
+    ObjectNode misc = ((ObjectNode) doc.get("tests").get(0)).putObject("misc");
+    for (int i = 0; i < 1_000; i++) {
+      misc = misc.putObject("m");
+    }
+    KcidbException e = assertThrows(KcidbException.class, () -> KcidbSplitter.split(doc, 4096));
+    assertEquals(KcidbException.Reason.INVALID_DOCUMENT, e.reason());
+    assertTrue(e.getMessage().startsWith("document cannot be written as JSON"), e.getMessage());
+  }
+
+  @Test
   void passesAnUnknownTopLevelPropertyWithinTheCapButRefusesToSplitIt() {
     ObjectNode doc = SubmitTesting.bigDocument("u", 20, 100);
     doc.put("comment", "not KCIDB");
