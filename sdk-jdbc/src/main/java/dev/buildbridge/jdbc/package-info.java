@@ -1,0 +1,5 @@
+/**
+ * PostgreSQL adapter: delivery dedup and the KCIDB outbox in tables that several gateway
+ * instances share.
+ */
+package dev.buildbridge.jdbc;
