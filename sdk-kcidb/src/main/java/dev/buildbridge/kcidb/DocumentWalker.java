@@ -264,7 +264,7 @@ final class DocumentWalker {
     }
   }
 
-  /** With conventions on: a property newer than the declared minor version, which kcidb-io refuses. */
+  /** With conventions on: a property newer than the declared minor version; kcidb-io refuses. */
   private void since(int neededMinor) {
     if (conventions && minor >= 0 && minor < neededMinor) {
       report("needs schema version 5." + neededMinor + " but the document declares 5." + minor
