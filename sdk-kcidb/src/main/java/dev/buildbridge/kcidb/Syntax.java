@@ -100,7 +100,7 @@ final class Syntax {
       char c = s.charAt(i);
       if (c == '.') {
         if (segmentStart) {
-          return i == 0 ? "starts with '.'" : "has an empty segment ('..') at index " + i;
+          return i == 0 ? "starts with '.'" : "has an empty segment ('..') at index " + (i - 1);
         }
         segmentStart = true;
       } else if (isPathChar(c)) {
