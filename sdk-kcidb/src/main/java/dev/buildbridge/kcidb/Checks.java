@@ -1,10 +1,14 @@
 package dev.buildbridge.kcidb;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -124,8 +128,60 @@ final class Checks {
     return value == null ? List.of() : list(name, value);
   }
 
+  /** How deep a {@code misc} tree may nest, so that written documents always parse back. */
+  static final int MAX_MISC_DEPTH = 64;
+
+  /**
+   * A copy of a {@code misc} tree, with numbers in the node types a JSON parser gives them (so a
+   * record equals itself read back from its JSON); refuses what JSON cannot hold.
+   */
   static ObjectNode misc(ObjectNode value) {
-    return value == null ? null : value.deepCopy();
+    return value == null ? null : (ObjectNode) canonical(value, "misc", 1);
+  }
+
+  private static JsonNode canonical(JsonNode node, String where, int depth) {
+    if (depth > MAX_MISC_DEPTH) {
+      throw new IllegalArgumentException(where + " is nested deeper than " + MAX_MISC_DEPTH
+          + " levels");
+    }
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (node.getNodeType()) {
+      case OBJECT: {
+        ObjectNode copy = nodes.objectNode();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          copy.set(e.getKey(), canonical(e.getValue(), where + "." + e.getKey(), depth + 1));
+        }
+        return copy;
+      }
+      case ARRAY: {
+        ArrayNode copy = nodes.arrayNode(node.size());
+        for (int i = 0; i < node.size(); i++) {
+          copy.add(canonical(node.get(i), where + "[" + i + "]", depth + 1));
+        }
+        return copy;
+      }
+      case NUMBER:
+        if (node.isIntegralNumber()) {
+          return node.canConvertToInt() ? nodes.numberNode(node.intValue())
+              : node.canConvertToLong() ? nodes.numberNode(node.longValue())
+              : nodes.numberNode(node.bigIntegerValue());
+        }
+        double d = node.isFloat() ? Double.parseDouble(Float.toString(node.floatValue()))
+            : node.doubleValue();
+        if (!Double.isFinite(d)) {
+          throw new IllegalArgumentException(where + " is not a finite number: " + node);
+        }
+        return nodes.numberNode(d);
+      case BINARY:
+        return nodes.textNode(node.asText());
+      case STRING:
+      case BOOLEAN:
+      case NULL:
+        return node.deepCopy();
+      default:
+        throw new IllegalArgumentException(where + " holds a " + node.getNodeType()
+            + " node, which is not JSON");
+    }
   }
 
   /** A value for a message: quoted, control characters escaped, cut after 60 characters. */

@@ -25,8 +25,8 @@ import java.time.OffsetDateTime;
  * @param testId the test exhibiting (or missing) the issue, or {@code null}
  * @param present whether the issue occurred, or {@code null} while triage is ongoing
  * @param comment a human-readable comment, or {@code null}
- * @param misc free-form extra data, or {@code null} (copied in, and copied again by {@link
- *     #misc()})
+ * @param misc free-form extra data, or {@code null}; copied in (numbers in the node types a JSON
+ *     parser gives them, at most 64 levels deep, finite) and copied again by {@link #misc()}
  * @param timestamp {@code _timestamp}, when the database last updated the object, or {@code null};
  *     metadata, ignored on submission
  */
@@ -115,7 +115,7 @@ public record Incident(
    */
   @Override
   public ObjectNode misc() {
-    return Checks.misc(misc);
+    return misc == null ? null : misc.deepCopy();
   }
 
   ObjectNode toJsonNode() {
@@ -259,8 +259,9 @@ public record Incident(
     /**
      * Sets {@code misc}: free-form extra data.
      *
-     * @param misc any JSON object (copied), or {@code null}
+     * @param misc a JSON object, at most 64 levels deep, numbers finite (copied), or {@code null}
      * @return this builder
+     * @throws IllegalArgumentException when it nests deeper or holds a non-finite number
      */
     public Builder misc(ObjectNode misc) {
       this.misc = Checks.misc(misc);

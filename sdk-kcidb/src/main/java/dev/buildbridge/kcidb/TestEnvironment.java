@@ -19,8 +19,8 @@ import java.util.List;
  * @param comment a human-readable comment, or {@code null}; no NUL
  * @param compatible the device tree's root {@code compatible} values in order (each non-empty, no
  *     spaces, no NUL), or {@code null} when unknown
- * @param misc free-form extra data, or {@code null} (copied in, and copied again by
- *     {@link #misc()})
+ * @param misc free-form extra data, or {@code null}; copied in (numbers in the node types a JSON
+ *     parser gives them, at most 64 levels deep, finite) and copied again by {@link #misc()}
  */
 public record TestEnvironment(String comment, List<String> compatible, ObjectNode misc) {
 
@@ -62,7 +62,7 @@ public record TestEnvironment(String comment, List<String> compatible, ObjectNod
    */
   @Override
   public ObjectNode misc() {
-    return Checks.misc(misc);
+    return misc == null ? null : misc.deepCopy();
   }
 
   ObjectNode toJsonNode() {
@@ -119,8 +119,9 @@ public record TestEnvironment(String comment, List<String> compatible, ObjectNod
     /**
      * Sets the free-form extra data.
      *
-     * @param misc any object (copied), or {@code null}
+     * @param misc a JSON object, at most 64 levels deep, numbers finite (copied), or {@code null}
      * @return this builder
+     * @throws IllegalArgumentException when it nests deeper or holds a non-finite number
      */
     public Builder misc(ObjectNode misc) {
       this.misc = Checks.misc(misc);

@@ -36,8 +36,8 @@ import java.util.List;
  * @param duration how long the test took, in seconds, or {@code null}
  * @param inputFiles the test inputs: rootfs, initramfs, or {@code null}
  * @param outputFiles the test outputs other than the log, or {@code null}
- * @param misc free-form extra data, or {@code null} (copied in, and copied again by {@link
- *     #misc()})
+ * @param misc free-form extra data, or {@code null}; copied in (numbers in the node types a JSON
+ *     parser gives them, at most 64 levels deep, finite) and copied again by {@link #misc()}
  * @param timestamp {@code _timestamp}, when the database last updated the object, or {@code null};
  *     metadata, ignored on submission
  */
@@ -140,7 +140,7 @@ public record TestRun(
    */
   @Override
   public ObjectNode misc() {
-    return Checks.misc(misc);
+    return misc == null ? null : misc.deepCopy();
   }
 
   ObjectNode toJsonNode() {
@@ -384,8 +384,9 @@ public record TestRun(
     /**
      * Sets {@code misc}: free-form extra data.
      *
-     * @param misc any JSON object (copied), or {@code null}
+     * @param misc a JSON object, at most 64 levels deep, numbers finite (copied), or {@code null}
      * @return this builder
+     * @throws IllegalArgumentException when it nests deeper or holds a non-finite number
      */
     public Builder misc(ObjectNode misc) {
       this.misc = Checks.misc(misc);

@@ -39,7 +39,7 @@ import java.util.List;
  * {@code @} (python-jsonschema's {@code is_email}); networknt's own is an RFC 5321 mailbox, which
  * refuses the usual Message-ID form {@code <id@host>} that KCIDB accepts.
  */
-final class OfficialSchema {
+public final class OfficialSchema {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Schema schema;
@@ -49,7 +49,7 @@ final class OfficialSchema {
   }
 
   /** Loads the schema, skipping the calling test when ../shared is absent. */
-  static OfficialSchema load(boolean pythonEmail) {
+  public static OfficialSchema load(boolean pythonEmail) {
     String text;
     try {
       text = Files.readString(SharedData.require("schemas/kcidb/kcidb.v5.3.schema.json"));
@@ -74,7 +74,7 @@ final class OfficialSchema {
   }
 
   /** The errors networknt reports, as {@code pointer: message}; empty when valid. */
-  List<String> errors(JsonNode document) {
+  public List<String> errors(JsonNode document) {
     String json;
     try {
       json = MAPPER.writeValueAsString(document);
@@ -88,7 +88,7 @@ final class OfficialSchema {
     return errors;
   }
 
-  boolean isValid(JsonNode document) {
+  public boolean isValid(JsonNode document) {
     return errors(document).isEmpty();
   }
 
