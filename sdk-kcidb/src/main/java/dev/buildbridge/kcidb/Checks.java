@@ -169,7 +169,7 @@ final class Checks {
         double d = node.isFloat() ? Double.parseDouble(Float.toString(node.floatValue()))
             : node.doubleValue();
         if (!Double.isFinite(d)) {
-          throw new IllegalArgumentException(where + " is not a finite number: " + node);
+          throw new IllegalArgumentException(where + " is not a finite number: " + d);
         }
         return nodes.numberNode(d);
       case BINARY:

@@ -190,6 +190,38 @@ class ModelBuildersTest {
   }
 
   @Test
+  void miscNumbersTakeTheTypesTheyWouldHaveWhenReadBack() {
+    ObjectNode misc = NODES.objectNode().put("long", 0L).put("float", 0.1f)
+        .put("big", new java.math.BigDecimal("1.50"));
+    misc.putArray("list").add((short) 3).add(Long.MAX_VALUE);
+    Build b = build().misc(misc).build();
+
+    KcidbDocument document = KcidbDocument.newBuilder().addBuild(b).build();
+
+    assertEquals(b, KcidbDocument.parse(document.toJson()).builds().get(0));
+    assertEquals(NODES.numberNode(0), b.misc().get("long"));
+    assertEquals(NODES.numberNode(0.1), b.misc().get("float"));
+    assertEquals(NODES.numberNode(1.5), b.misc().get("big"));
+  }
+
+  @Test
+  void miscMustBeJsonThatParsesBack() {
+    ObjectNode deep = NODES.objectNode();
+    ObjectNode level = deep;
+    for (int i = 0; i < 70; i++) {
+      level = level.putObject("a");
+    }
+
+    assertTrue(failure(IllegalArgumentException.class, () -> build().misc(deep))
+        .endsWith(" is nested deeper than 64 levels"));
+    assertEquals("misc.x is not a finite number: NaN", failure(IllegalArgumentException.class,
+        () -> build().misc(NODES.objectNode().put("x", Double.NaN))));
+    assertEquals("misc.p holds a POJO node, which is not JSON", failure(
+        IllegalArgumentException.class,
+        () -> build().misc((ObjectNode) NODES.objectNode().set("p", NODES.pojoNode(this)))));
+  }
+
+  @Test
   void listsAreCopiedAndUnmodifiable() {
     List<Resource> files = new ArrayList<>(List.of(Resource.of("Image.gz", "https://x/Image.gz")));
     Build b = build().outputFiles(files).inputFiles(List.of()).build();
