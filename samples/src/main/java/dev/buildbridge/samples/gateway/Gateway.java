@@ -475,6 +475,16 @@ public final class Gateway implements AutoCloseable {
     return "Gateway[" + (http == null ? "not started" : baseUri().toString()) + "]";
   }
 
+  /** Requests being handled now. */
+  int inFlight() {
+    return http.inFlight();
+  }
+
+  /** Requests waiting for a worker now. */
+  int waitingForWorker() {
+    return http.waiting();
+  }
+
   static String hostPort(InetSocketAddress a) {
     String host = a.getHostString();
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();

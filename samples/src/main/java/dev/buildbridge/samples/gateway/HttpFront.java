@@ -350,6 +350,10 @@ final class HttpFront implements AutoCloseable {
     }
   }
 
+  int waiting() {
+    return workers.getQueue().size();
+  }
+
   int inFlight() {
     synchronized (lock) {
       return inFlight;
