@@ -226,6 +226,29 @@ class KcidbValidatorTest {
   }
 
   @Test
+  void strictValidatorChecksThatMiscFitsTheSdk() {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      deep.append("{\"a\":");
+    }
+    deep.append("1").append("}".repeat(70));
+    byte[] json = ("{\"version\":{\"major\":5},\"builds\":[{\"id\":\"a:1\",\"origin\":\"a\","
+        + "\"checkout_id\":\"a:2\",\"misc\":{\"big\":[1e400],\"deep\":" + deep + "}}]}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertTrue(OFFICIAL.validate(json).valid());
+    List<Violation> found = STRICT.validate(json).violations();
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(new Violation("/builds/0/misc/big/0", "is too large for a 64-bit float"),
+        found.get(0));
+    assertEquals("/builds/0/misc/deep" + "/a".repeat(63), found.get(1).pointer());
+    assertEquals("nests deeper than 64 levels inside misc", found.get(1).message());
+    KcidbValidationException e = assertThrows(KcidbValidationException.class,
+        () -> KcidbDocument.parse(json));
+    assertEquals(found, e.violations());
+  }
+
+  @Test
   void strictValidatorTakesNewPropertiesWhenTheMinorVersionHasThem() throws Exception {
     assertTrue(STRICT.validate(json("{'version':{'major':5,'minor':3},'tests':[{'id':'a:1',"
         + "'origin':'a','build_id':'b:2','input_files':[]}]}")).valid());
