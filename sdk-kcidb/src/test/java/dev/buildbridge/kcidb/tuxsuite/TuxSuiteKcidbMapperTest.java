@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -354,7 +355,7 @@ class TuxSuiteKcidbMapperTest {
   void cleansTuxSuiteValuesThatKcidbRefuses() throws Exception {
     MappingResult result = mapper.map(buildWith(s -> s
         .put("git_repo", "git://git.kernel.org/pub/scm/linux/kernel/git/stable/linux.git")
-        .put("git_sha", SHA.toUpperCase(java.util.Locale.ROOT))
+        .put("git_sha", SHA.toUpperCase(Locale.ROOT))
         .put("git_describe", "v6.7\0-rc4")
         .put("target_arch", "X86-64")
         .put("download_url", "not a url")));
