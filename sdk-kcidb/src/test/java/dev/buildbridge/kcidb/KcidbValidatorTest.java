@@ -158,7 +158,8 @@ class KcidbValidatorTest {
   void checksCheckoutPatternsAndFormats() throws Exception {
     List<String> found = violations(OFFICIAL, "{'version':{'major':5},'checkouts':[{'id':'a:1',"
         + "'origin':'a','git_repository_url':'git://git.kernel.org/x','git_commit_hash':"
-        + "'5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801','patchset_hash':'abc','message_id':'none'}]}");
+        + "'5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801','patchset_hash':'abc',"
+        + "'message_id':'none'}]}");
 
     assertEquals(List.of(
         "/checkouts/0/git_repository_url: must start with https:// (KCIDB v5 refuses git:// and"

@@ -471,7 +471,8 @@ class SchemaAgreementTest {
               "https://x/%zz", "ftp://x", "", "HTTPS://X", "https:x");
         case "sha1":
           return text("5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801",
-              "5e3f5b81de80c98338bcb47c233aebefee5a480", "5e3f5b81de80c98338bcb47c233aebefee5a48011",
+              "5e3f5b81de80c98338bcb47c233aebefee5a480",
+              "5e3f5b81de80c98338bcb47c233aebefee5a48011",
               "g".repeat(40), "");
         case "patchset":
           return text("a".repeat(63), "A".repeat(64), "x", " ");

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 class TuxSuiteKcidbMapperTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String BUILD_UID = "2ZITcwA6wxeKxh9cZA5HBJ6FkSj";
-  private static final String REPO = "https://gitlab.com/Linaro/lkft/mirrors/stable/linux-stable-rc";
+  private static final String REPO =
+      "https://gitlab.com/Linaro/lkft/mirrors/stable/linux-stable-rc";
   private static final String SHA = "5e3f5b81de80c98338bcb47c233aebefee5a4801";
   private static final String DOWNLOAD =
       "https://storage.tuxsuite.com/public/demo/demo/builds/2ZITcwA6wxeKxh9cZA5HBJ6FkSj/";
@@ -464,7 +465,8 @@ class TuxSuiteKcidbMapperTest {
     MappingResult oebuild = mapper.map(fixture("oebuild-callback.json"));
 
     assertEquals("plan \"2ZISTKlXYwYx1k5K4p8HIEKu7kn\": a plan callback only says the plan"
-        + " ended; its builds and tests send their own callbacks", plan.skipped().get(0).toString());
+        + " ended; its builds and tests send their own callbacks",
+        plan.skipped().get(0).toString());
     assertNull(plan.skipped().get(0).kcidbId());
     assertEquals("oebuild \"2ZITcWtwDj3povtoSM0c5sk30FZ\": an OpenEmbedded build is not a kernel"
         + " build; KCIDB has no object for it", oebuild.skipped().get(0).toString());
