@@ -183,6 +183,7 @@ final class KcidbCommands {
       if (files.size() > 1) {
         throw new UsageException(name(), "one FILE at most, got " + files.size());
       }
+      Target target = target(name(), args);
       byte[] document = console.readBody(name(), files.isEmpty() ? "-" : files.get(0));
       JsonNode tree;
       try {
@@ -190,7 +191,7 @@ final class KcidbCommands {
       } catch (KcidbException e) {
         throw new UsageException(name(), e.getMessage(), e);
       }
-      try (KcidbOutbox outbox = outbox(name(), args)) {
+      try (KcidbOutbox outbox = target.open()) {
         List<EntryId> journaled = outbox.submit((ObjectNode) tree);
         return report(console, journaled, outbox, outbox.flush());
       } catch (KcidbException e) {
@@ -225,7 +226,7 @@ final class KcidbCommands {
 
     @Override
     public int run(ParsedArgs args, Console console) throws UsageException {
-      try (KcidbOutbox outbox = outbox(name(), args)) {
+      try (KcidbOutbox outbox = target(name(), args).open()) {
         outbox.retryParked();
         return report(console, null, outbox, outbox.flush());
       } catch (KcidbException e) {
@@ -234,7 +235,14 @@ final class KcidbCommands {
     }
   }
 
-  private static KcidbOutbox outbox(String command, ParsedArgs args) throws UsageException {
+  /** The KCIDB service and the outbox directory a command works on, checked before any input. */
+  private record Target(KcidbClient client, Path directory) {
+    KcidbOutbox open() {
+      return KcidbOutbox.newBuilder().store(FileOutboxStore.open(directory)).client(client).build();
+    }
+  }
+
+  private static Target target(String command, ParsedArgs args) throws UsageException {
     String url = args.get(URL.name());
     String tokenEnv = args.get(TOKEN_ENV.name());
     String dir = args.get(OUTBOX.name());
@@ -245,14 +253,11 @@ final class KcidbCommands {
     if (token == null || token.isBlank()) {
       throw new UsageException(command, "environment variable " + tokenEnv + " is not set");
     }
-    KcidbClient client;
     try {
-      client = KcidbClient.newBuilder().baseUrl(url).token(token).build();
+      return new Target(KcidbClient.newBuilder().baseUrl(url).token(token).build(), Path.of(dir));
     } catch (IllegalArgumentException e) {
       throw new UsageException(command, e.getMessage(), e);
     }
-    FileOutboxStore store = FileOutboxStore.open(Path.of(dir));
-    return KcidbOutbox.newBuilder().store(store).client(client).build();
   }
 
   private static int report(Console console, List<EntryId> journaled, KcidbOutbox outbox,
