@@ -211,7 +211,10 @@ public final class AmqpJobPublisher implements JobSink, AutoCloseable {
               + attempt.unconfirmed().size() + " of " + total + " jobs within " + confirmTimeout
               + ": " + ids(attempt.unconfirmed()));
         }
-        channel.abort();
+        if (channel.isOpen()) {
+          // a write failed but the connection has not noticed yet: start afresh
+          dropConnection(channel.link, describe(attempt.failure()));
+        }
         permanentFailure(attempt.failure(), total);
         if (closed) {
           throw new AmqpException(Reason.CLOSED, "publisher closed while "

@@ -340,10 +340,21 @@ public final class AmqpJobResultConsumer implements AutoCloseable {
     }
   }
 
+  /** Names a message by its id, shortened and with anything but [A-Za-z0-9._:-] as '?'. */
   private static String describe(AMQP.BasicProperties properties) {
     String id = properties == null ? null : properties.getMessageId();
-    return id == null ? "" : " (message id " + (id.length() > 80 ? id.substring(0, 80) : id)
-        + ")";
+    if (id == null) {
+      return "";
+    }
+    int n = Math.min(id.length(), 80);
+    char[] safe = new char[n];
+    for (int i = 0; i < n; i++) {
+      char ch = id.charAt(i);
+      boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+          || ch == '.' || ch == '_' || ch == ':' || ch == '-';
+      safe[i] = ok ? ch : '?';
+    }
+    return " (message id " + new String(safe) + (id.length() > n ? "..." : "") + ")";
   }
 
   private final class Recovery implements RecoveryListener {
