@@ -586,7 +586,9 @@ public final class AmqpJobPublisher implements JobSink, AutoCloseable {
 
     /**
      * Sets how long one {@link AmqpJobPublisher#accept(List)} may take in all: connecting,
-     * publishing, reconnecting and publishing again, waiting for confirms. Default 10 seconds.
+     * publishing, reconnecting and publishing again, waiting for confirms. Default 10 seconds. (A
+     * channel operation under way when the time runs out, such as opening a channel, may add up
+     * to the {@linkplain #connectTimeout connect timeout}.)
      *
      * @param timeout a positive duration
      * @return this builder
