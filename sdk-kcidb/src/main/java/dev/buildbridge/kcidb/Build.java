@@ -397,8 +397,8 @@ public record Build(
     /**
      * Sets {@code log_excerpt}: the most relevant part of the log.
      *
-     * @param logExcerpt the excerpt (at most 16384 code points, no NUL (see {@link
-     *     KcidbFormats#logExcerptTail(String)})), or {@code null}
+     * @param logExcerpt the excerpt (at most 16384 code points, no NUL; see {@link
+     *     KcidbFormats#logExcerptTail(String)}), or {@code null}
      * @return this builder
      * @throws IllegalArgumentException when it breaks the rule
      */

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -109,7 +110,7 @@ final class DocumentWalker {
       case ARRAY:
         return "an array";
       default:
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return value.getNodeType().name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -150,6 +151,33 @@ final class DocumentWalker {
   private void misc(JsonNode value) {
     if (!value.isObject()) {
       wrongType(value, "an object");
+    } else if (conventions) {
+      miscTree(value, 1);
+    }
+  }
+
+  /** With conventions on: a {@code misc} tree the SDK can hold, nested at most 64 levels. */
+  private void miscTree(JsonNode value, int depth) {
+    if (value.isContainerNode()) {
+      if (depth > Checks.MAX_MISC_DEPTH) {
+        report("nests deeper than " + Checks.MAX_MISC_DEPTH + " levels inside misc");
+        return;
+      }
+      if (value.isObject()) {
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
+          int mark = push(e.getKey());
+          miscTree(e.getValue(), depth + 1);
+          pop(mark);
+        }
+      } else {
+        for (int i = 0; i < value.size(); i++) {
+          int mark = push(i);
+          miscTree(value.get(i), depth + 1);
+          pop(mark);
+        }
+      }
+    } else if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+      report("is too large for a 64-bit float");
     }
   }
 

@@ -76,7 +76,8 @@ public record Incident(
   }
 
   /**
-   * Starts a builder for a incident whose full id is known; its origin is the part before the first
+   * Starts a builder for an incident whose full id is known; its origin is the part before the
+   * first
    * {@code ':'}.
    *
    * @param id the id, {@code origin:localId}, with a non-empty local part

@@ -78,7 +78,7 @@ public record Issue(
   }
 
   /**
-   * Starts a builder for a issue whose full id is known; its origin is the part before the first
+   * Starts a builder for an issue whose full id is known; its origin is the part before the first
    * {@code ':'}.
    *
    * @param id the id, {@code origin:localId}, with a non-empty local part

@@ -230,8 +230,9 @@ public record KcidbDocument(
   }
 
   /**
-   * Parses a document, strictly: it must be JSON that {@link KcidbValidator#strict()} accepts
-   * (any minor version 5.0 to 5.3; written back as 5.3). Fraction digits of times beyond
+   * Parses a document, strictly: it must be JSON that {@link KcidbValidator#strict()} accepts.
+   * Any minor version 5.0 to 5.3 is read (and written back as 5.3), but, as kcidb-io does, a
+   * property newer than the declared minor version is refused. Fraction digits of times beyond
    * nanoseconds are dropped; an offset beyond ±18:00 becomes UTC (the same instant).
    *
    * @param json the document as UTF-8 JSON
@@ -261,9 +262,9 @@ public record KcidbDocument(
     try {
       return readValid(root);
     } catch (IllegalArgumentException e) {
-      // the validator and the records apply the same rules; this only guards against a gap
-      throw new KcidbException(KcidbException.Reason.INVALID_DOCUMENT,
-          "cannot read the document: " + e.getMessage(), e);
+      // the strict validator and the records apply the same rules; this only guards against a gap
+      throw new KcidbValidationException("KCIDB document",
+          new ValidationResult(false, List.of(new Violation("", e.getMessage())), 0), e);
     }
   }
 

@@ -34,8 +34,21 @@ public final class KcidbValidationException extends KcidbException {
    * @throws NullPointerException when an argument is null
    */
   public KcidbValidationException(String what, ValidationResult result) {
+    this(what, result, null);
+  }
+
+  /**
+   * Creates the failure for an invalid result found because of another failure.
+   *
+   * @param what what was invalid, such as {@code KCIDB document}
+   * @param result the verdict; must be invalid
+   * @param cause the underlying failure, or {@code null}
+   * @throws IllegalArgumentException when the result is valid
+   * @throws NullPointerException when {@code what} or {@code result} is null
+   */
+  public KcidbValidationException(String what, ValidationResult result, Throwable cause) {
     super(Reason.INVALID_DOCUMENT, Objects.requireNonNull(what, "what") + " is invalid: "
-        + Objects.requireNonNull(result, "result").summary(SHOWN), null);
+        + Objects.requireNonNull(result, "result").summary(SHOWN), cause);
     if (result.valid()) {
       throw new IllegalArgumentException("result is valid");
     }

@@ -37,7 +37,8 @@ import java.util.Objects;
  * object's id starts with its own {@code origin:} and has a non-empty local part; properties newer
  * than the document's declared minor version are refused (kcidb-io validates against the declared
  * version, a missing minor being 0); {@code message_id} has no NUL; issue versions fit 64 bits;
- * numbers fit a double. Documents this SDK writes always pass it.
+ * numbers fit a double (in {@code misc} too); {@code misc} nests at most 64 levels. Documents
+ * this SDK writes always pass it, and documents that pass it can be read into the SDK's records.
  */
 public final class KcidbValidator {
   /** Default {@link Builder#maxViolations(int)}. */

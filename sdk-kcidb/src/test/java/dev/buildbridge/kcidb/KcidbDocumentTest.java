@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,27 @@ class KcidbDocumentTest {
       assertEquals(document, KcidbDocument.parse(document.toJson()));
       assertEquals(document, KcidbDocument.fromJsonNode(document.toJsonNode()));
     }
+  }
+
+  @Test
+  void parseOfCorruptedBytesEitherSucceedsOrThrowsItsOwnException() {
+    DocumentGenerator generator = new DocumentGenerator(13);
+    Random random = generator.random();
+    int refused = 0;
+    for (int i = 0; i < 600; i++) {
+      byte[] json = generator.document().toJson();
+      for (int flips = 1 + random.nextInt(3); flips > 0; flips--) {
+        json[random.nextInt(json.length)] = (byte) random.nextInt(256);
+      }
+      try {
+        KcidbDocument document = KcidbDocument.parse(json);
+        assertEquals(document, KcidbDocument.parse(document.toJson()));
+      } catch (KcidbValidationException e) {
+        assertFalse(e.violations().isEmpty());
+        refused++;
+      }
+    }
+    assertTrue(refused > 300, "refused: " + refused);
   }
 
   @Test

@@ -15,7 +15,8 @@ class KcidbFormatsTest {
     assertEquals("boot", KcidbFormats.toTestPath("boot"));
     assertEquals("ltp-syscalls.accept01", KcidbFormats.toTestPath("ltp-syscalls.accept01"));
     assertEquals("ltp-syscalls.accept01", KcidbFormats.toTestPath("ltp-syscalls/accept01"));
-    assertEquals("kselftest.net.ip_defrag.sh", KcidbFormats.toTestPath("kselftest:net/ip_defrag.sh"));
+    assertEquals("kselftest.net.ip_defrag.sh",
+        KcidbFormats.toTestPath("kselftest:net/ip_defrag.sh"));
     assertEquals("a.b", KcidbFormats.toTestPath("..a..b.."));
     assertEquals("a_b.c", KcidbFormats.toTestPath("a+b c"));
     assertEquals("_", KcidbFormats.toTestPath("\uD83D\uDE00"));

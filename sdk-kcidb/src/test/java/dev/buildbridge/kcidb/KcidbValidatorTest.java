@@ -158,7 +158,8 @@ class KcidbValidatorTest {
   void checksCheckoutPatternsAndFormats() throws Exception {
     List<String> found = violations(OFFICIAL, "{'version':{'major':5},'checkouts':[{'id':'a:1',"
         + "'origin':'a','git_repository_url':'git://git.kernel.org/x','git_commit_hash':"
-        + "'5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801','patchset_hash':'abc','message_id':'none'}]}");
+        + "'5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801','patchset_hash':'abc',"
+        + "'message_id':'none'}]}");
 
     assertEquals(List.of(
         "/checkouts/0/git_repository_url: must start with https:// (KCIDB v5 refuses git:// and"
@@ -223,6 +224,29 @@ class KcidbValidatorTest {
         "/issues/0/categories: needs schema version 5.2 but the document declares 5.0"
             + " (kcidb-io validates against the declared version)"),
         violations(STRICT, document));
+  }
+
+  @Test
+  void strictValidatorChecksThatMiscFitsTheSdk() {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      deep.append("{\"a\":");
+    }
+    deep.append("1").append("}".repeat(70));
+    byte[] json = ("{\"version\":{\"major\":5},\"builds\":[{\"id\":\"a:1\",\"origin\":\"a\","
+        + "\"checkout_id\":\"a:2\",\"misc\":{\"big\":[1e400],\"deep\":" + deep + "}}]}")
+        .getBytes(StandardCharsets.UTF_8);
+
+    assertTrue(OFFICIAL.validate(json).valid());
+    List<Violation> found = STRICT.validate(json).violations();
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(new Violation("/builds/0/misc/big/0", "is too large for a 64-bit float"),
+        found.get(0));
+    assertEquals("/builds/0/misc/deep" + "/a".repeat(63), found.get(1).pointer());
+    assertEquals("nests deeper than 64 levels inside misc", found.get(1).message());
+    KcidbValidationException e = assertThrows(KcidbValidationException.class,
+        () -> KcidbDocument.parse(json));
+    assertEquals(found, e.violations());
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -192,7 +193,7 @@ class ModelBuildersTest {
   @Test
   void miscNumbersTakeTheTypesTheyWouldHaveWhenReadBack() {
     ObjectNode misc = NODES.objectNode().put("long", 0L).put("float", 0.1f)
-        .put("big", new java.math.BigDecimal("1.50"));
+        .put("big", new BigDecimal("1.50"));
     misc.putArray("list").add((short) 3).add(Long.MAX_VALUE);
     Build b = build().misc(misc).build();
 

@@ -1,6 +1,7 @@
 package dev.buildbridge.kcidb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,8 +42,8 @@ class SchemaAgreementTest {
   /** One document to judge: what was done, where, and (when known) the expected verdict. */
   private record Case(String label, JsonNode document, String pointer, Boolean valid) {}
 
-  @Test
-  void sdkValidatorAgreesWithOfficialSchemaOnGeneratedDocuments() throws Exception {
+  /** Every generated and fixed case, the same on every run. */
+  private static List<Case> cases() {
     DocumentGenerator generator = new DocumentGenerator(SEED);
     List<Case> cases = new ArrayList<>();
     for (int d = 0; d < DOCUMENTS; d++) {
@@ -53,6 +54,12 @@ class SchemaAgreementTest {
       }
     }
     cases.addAll(fixedCases());
+    return cases;
+  }
+
+  @Test
+  void sdkValidatorAgreesWithOfficialSchemaOnGeneratedDocuments() throws Exception {
+    List<Case> cases = cases();
 
     List<String> failures = new ArrayList<>();
     int valid = 0;
@@ -85,6 +92,24 @@ class SchemaAgreementTest {
     assertTrue(cases.size() >= 3000, "cases: " + cases.size());
     assertTrue(invalid > cases.size() / 2, "too few invalid cases: " + invalid);
     assertTrue(valid > cases.size() / 10, "too few valid cases: " + valid);
+  }
+
+  @Test
+  void parsingSucceedsExactlyWhenTheStrictValidatorAccepts() {
+    int parsed = 0;
+    for (Case c : cases()) {
+      ValidationResult strict = KcidbValidator.strict().validate(c.document());
+      if (strict.valid()) {
+        KcidbDocument document = KcidbDocument.fromJsonNode(c.document());
+        assertEquals(document, KcidbDocument.parse(document.toJson()), c.label());
+        parsed++;
+      } else {
+        KcidbValidationException e = assertThrows(KcidbValidationException.class,
+            () -> KcidbDocument.fromJsonNode(c.document()), c.label());
+        assertEquals(strict.violations(), e.violations(), c.label());
+      }
+    }
+    assertTrue(parsed > 300, "parsed: " + parsed);
   }
 
   @Test
@@ -446,7 +471,8 @@ class SchemaAgreementTest {
               "https://x/%zz", "ftp://x", "", "HTTPS://X", "https:x");
         case "sha1":
           return text("5E3F5B81DE80C98338BCB47C233AEBEFEE5A4801",
-              "5e3f5b81de80c98338bcb47c233aebefee5a480", "5e3f5b81de80c98338bcb47c233aebefee5a48011",
+              "5e3f5b81de80c98338bcb47c233aebefee5a480",
+              "5e3f5b81de80c98338bcb47c233aebefee5a48011",
               "g".repeat(40), "");
         case "patchset":
           return text("a".repeat(63), "A".repeat(64), "x", " ");

@@ -44,6 +44,7 @@ public final class Main {
     all.add(new WebhookCommand());
     all.add(new KdlCommand());
     all.add(new WorkflowCommand());
+    all.addAll(KcidbCommands.all());
     all.add(new ServeCommand());
     all.add(new DemoCommand());
     return new Main(all);

@@ -3,6 +3,7 @@ package dev.buildbridge.kcidb.submit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.buildbridge.api.ApiException;
 import dev.buildbridge.kcidb.KcidbException;
+import dev.buildbridge.kcidb.KcidbValidator;
 import dev.buildbridge.kcidb.KcidbException.Reason;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -74,6 +75,7 @@ public final class KcidbOutbox implements AutoCloseable {
   private final Duration shutdownTimeout;
   private final Clock clock;
   private final ThreadFactory threadFactory;
+  private final KcidbValidator validator;
 
   /** One flush at a time; also guards parked-flag changes. */
   private final ReentrantLock flushLock = new ReentrantLock();
@@ -95,6 +97,7 @@ public final class KcidbOutbox implements AutoCloseable {
     this.shutdownTimeout = b.shutdownTimeout;
     this.clock = b.clock;
     this.threadFactory = b.threadFactory;
+    this.validator = b.validator;
   }
 
   /**
@@ -111,11 +114,13 @@ public final class KcidbOutbox implements AutoCloseable {
    * size cap; each part becomes one entry. When this returns, every part is durably stored; the
    * sender, if started, is woken (unless it is backing off after failures).
    *
-   * @param document a KCIDB document (validate it first: KCIDB checks the schema only after it
-   *     accepted a submission)
+   * @param document a KCIDB document; checked with the {@link Builder#validator validator} first,
+   *     because KCIDB checks the schema only after it accepted a submission and would drop it
    * @return the ids of the new entries, one per part, in sending order
    * @throws NullPointerException if the document is null
    * @throws IllegalStateException if the outbox is closed
+   * @throws dev.buildbridge.kcidb.KcidbValidationException when the document breaks the schema,
+   *     with every violation, nothing journaled
    * @throws KcidbException {@code INVALID_DOCUMENT} when it cannot be split (see
    *     {@link KcidbSplitter}), nothing journaled; {@code OUTBOX_IO} when it could not be stored
    *     (parts before the failing one may be journaled: submitting again is harmless)
@@ -123,6 +128,9 @@ public final class KcidbOutbox implements AutoCloseable {
   public List<EntryId> submit(ObjectNode document) {
     Objects.requireNonNull(document, "document");
     ensureOpen();
+    if (validator != null) {
+      validator.requireValid(document);
+    }
     return journal(KcidbSplitter.split(document, client.maxDocumentBytes()));
   }
 
@@ -134,6 +142,8 @@ public final class KcidbOutbox implements AutoCloseable {
    * @return the ids of the new entries, one per part, in sending order
    * @throws NullPointerException if the bytes are null
    * @throws IllegalStateException if the outbox is closed
+   * @throws dev.buildbridge.kcidb.KcidbValidationException when the document breaks the schema,
+   *     nothing journaled
    * @throws KcidbException {@code INVALID_DOCUMENT} when the bytes are not a JSON object with a
    *     {@code version} (line and column given) or cannot be split; {@code OUTBOX_IO} as for
    *     {@link #submit(ObjectNode)}
@@ -141,6 +151,9 @@ public final class KcidbOutbox implements AutoCloseable {
   public List<EntryId> submit(byte[] json) {
     Objects.requireNonNull(json, "json");
     ensureOpen();
+    if (validator != null) {
+      validator.requireValid(json);
+    }
     return journal(KcidbSplitter.split(json, client.maxDocumentBytes()));
   }
 
@@ -522,7 +535,22 @@ public final class KcidbOutbox implements AutoCloseable {
       return t;
     };
 
+    private KcidbValidator validator = KcidbValidator.officialSchema();
+
     private Builder() {}
+
+    /**
+     * Sets the check every submitted document passes before it is journaled. Default:
+     * {@link KcidbValidator#officialSchema()}; {@code null} journals documents unchecked (for
+     * documents validated upstream).
+     *
+     * @param validator the validator, or {@code null}
+     * @return this builder
+     */
+    public Builder validator(KcidbValidator validator) {
+      this.validator = validator;
+      return this;
+    }
 
     /**
      * Sets where pending documents are kept. Required. The outbox closes it when it is closed.

@@ -130,6 +130,18 @@ class KcidbOutboxTest {
   }
 
   @Test
+  void aDocumentThatBreaksTheSchemaIsRefusedWithItsViolationsAndNothingJournaled() {
+    KcidbOutbox outbox = outbox();
+    ObjectNode doc = SubmitTesting.document("bad");
+    ((ObjectNode) doc.get("builds").get(0)).put("start_time", "2026-01-01T00:00:00");
+    dev.buildbridge.kcidb.KcidbValidationException e = assertThrows(
+        dev.buildbridge.kcidb.KcidbValidationException.class, () -> outbox.submit(doc));
+    assertEquals("/builds/0/start_time", e.violations().get(0).pointer());
+    assertEquals(List.of(), outbox.pending());
+    assertEquals(0, wm.getAllServeEvents().size());
+  }
+
+  @Test
   void aServerErrorKeepsTheEntryPendingUntilKcidbAnswers200WithAnId() {
     failOnceThenAccept(aResponse().withStatus(500).withBody(error("Internal server error")));
     KcidbOutbox outbox = outbox();

@@ -75,7 +75,7 @@ public final class OutboxCrashChild {
     String pad = "p".repeat(padding);
     for (int i = 0; ; i++) {
       ObjectNode doc = SubmitTesting.document(prefix + i);
-      ((ObjectNode) doc.get("tests").get(0)).put("log_excerpt", pad);
+      ((ObjectNode) doc.get("tests").get(0)).putObject("misc").put("padding", pad);
       outbox.submit(doc);
       System.out.println("ACK " + prefix + i);
       System.out.flush();

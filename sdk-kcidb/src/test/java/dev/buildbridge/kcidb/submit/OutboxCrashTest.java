@@ -279,7 +279,7 @@ class OutboxCrashTest {
     List<String> received = new ArrayList<>();
     for (LoggedRequest r : posts()) {
       JsonNode doc = parse(r.getBody()); // every document sent is whole JSON
-      assertEquals(PADDING, doc.path("tests").path(0).path("log_excerpt").asText().length());
+      assertEquals(PADDING, doc.path("tests").path(0).path("misc").path("padding").asText().length());
       received.add(marker(doc));
     }
     assertEquals(journaled, received, "sent once each, in the order submitted");

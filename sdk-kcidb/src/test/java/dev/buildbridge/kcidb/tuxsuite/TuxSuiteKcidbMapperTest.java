@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
 class TuxSuiteKcidbMapperTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String BUILD_UID = "2ZITcwA6wxeKxh9cZA5HBJ6FkSj";
-  private static final String REPO = "https://gitlab.com/Linaro/lkft/mirrors/stable/linux-stable-rc";
+  private static final String REPO =
+      "https://gitlab.com/Linaro/lkft/mirrors/stable/linux-stable-rc";
   private static final String SHA = "5e3f5b81de80c98338bcb47c233aebefee5a4801";
   private static final String DOWNLOAD =
       "https://storage.tuxsuite.com/public/demo/demo/builds/2ZITcwA6wxeKxh9cZA5HBJ6FkSj/";
@@ -354,7 +356,7 @@ class TuxSuiteKcidbMapperTest {
   void cleansTuxSuiteValuesThatKcidbRefuses() throws Exception {
     MappingResult result = mapper.map(buildWith(s -> s
         .put("git_repo", "git://git.kernel.org/pub/scm/linux/kernel/git/stable/linux.git")
-        .put("git_sha", SHA.toUpperCase(java.util.Locale.ROOT))
+        .put("git_sha", SHA.toUpperCase(Locale.ROOT))
         .put("git_describe", "v6.7\0-rc4")
         .put("target_arch", "X86-64")
         .put("download_url", "not a url")));
@@ -463,7 +465,8 @@ class TuxSuiteKcidbMapperTest {
     MappingResult oebuild = mapper.map(fixture("oebuild-callback.json"));
 
     assertEquals("plan \"2ZISTKlXYwYx1k5K4p8HIEKu7kn\": a plan callback only says the plan"
-        + " ended; its builds and tests send their own callbacks", plan.skipped().get(0).toString());
+        + " ended; its builds and tests send their own callbacks",
+        plan.skipped().get(0).toString());
     assertNull(plan.skipped().get(0).kcidbId());
     assertEquals("oebuild \"2ZITcWtwDj3povtoSM0c5sk30FZ\": an OpenEmbedded build is not a kernel"
         + " build; KCIDB has no object for it", oebuild.skipped().get(0).toString());
