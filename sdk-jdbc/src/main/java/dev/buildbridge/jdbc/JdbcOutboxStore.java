@@ -242,6 +242,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
     Instant at = Sql.micros(created);
     String sha = Sql.sha256(document);
+    boolean[] inserted = {false};
     Long sequence;
     try {
       sequence = Sql.transaction(dataSource, c -> {
@@ -255,20 +256,22 @@ public final class JdbcOutboxStore implements OutboxStore {
           s.setString(4, sha);
           s.setBytes(5, document);
           try (ResultSet rs = s.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : null;
+            Long seq = rs.next() ? rs.getLong(1) : null;
+            inserted[0] = true; // only the commit is left
+            return seq;
           }
         }
       });
     } catch (SQLException e) {
-      if (!Sql.isConnectionFailure(e)) {
+      if (!inserted[0] || !Sql.isConnectionFailure(e)) {
         throw io("cannot append entry " + id + "; it is not in the table", e);
       }
       Optional<Long> found = lookUp(id, document.length, sha, e);
       if (found.isPresent()) {
         return OutboxEntry.of(id, found.get(), at, document.length);
       }
-      throw io("cannot append entry " + id + " (the connection failed; the entry was not"
-          + " found afterwards, unless the database is still committing it)", e);
+      throw io("cannot append entry " + id + " (the connection failed during the commit; the"
+          + " entry was not found afterwards, unless the database is still committing it)", e);
     }
     if (sequence == null) {
       throw new IllegalArgumentException("entry " + id + " is already in the outbox table "
