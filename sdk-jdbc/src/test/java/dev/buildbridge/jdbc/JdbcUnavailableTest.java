@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.buildbridge.kcidb.KcidbException;
 import dev.buildbridge.kcidb.submit.EntryId;
+import dev.buildbridge.webhooks.WebhookHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,29 @@ class JdbcUnavailableTest {
     unavailable(() -> store.forget("github:1"));
     unavailable(store::purgeExpired);
     unavailable(store::createTableIfMissing);
+  }
+
+  @Test
+  void aWebhookHandlerWhoseDedupDatabaseIsDownThrowsSoTheHostAnswers5xx() {
+    JdbcDedupStore dedup = JdbcDedupStore.newBuilder()
+        .dataSource(PostgresTesting.closedPort())
+        .build();
+    WebhookHandler handler = WebhookHandler.newBuilder()
+        .githubSecret(JdbcExamplesTest.SECRET)
+        .dedupStore(dedup)
+        .build();
+    JdbcException e = unavailable(() -> handler.handle(JdbcExamplesTest.push("d-1")));
+    assertTrue(e.getMessage().startsWith("dedup table buildbridge_delivery_dedup:"),
+        e.getMessage());
+
+    // the JdbcException javadoc: the host answers 5xx and the provider delivers again
+    int status;
+    try {
+      status = handler.handle(JdbcExamplesTest.push("d-1")).status();
+    } catch (JdbcException failure) {
+      status = 503;
+    }
+    assertEquals(503, status);
   }
 
   @Test
