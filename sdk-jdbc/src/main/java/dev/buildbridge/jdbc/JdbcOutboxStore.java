@@ -105,7 +105,8 @@ import javax.sql.DataSource;
  * of its own instance and while it backs off; it does not see entries other instances appended,
  * nor notice that the drainer died. With this store, call {@link KcidbOutbox#flush()} on every
  * instance on a schedule (every few seconds) as well: on the instances that do not drain it costs
- * one round trip.
+ * one round trip. {@link KcidbOutbox#pending()} and {@link KcidbOutbox#retryParked()} see the
+ * entries only on the draining instance; {@link #countPending()} counts them on any.
  *
  * <p><b>Damage.</b> A row whose document no longer has its stored size or SHA-256, or whose id or
  * numbers cannot be an {@link OutboxEntry}, is quarantined: {@code quarantined_at} and
@@ -115,9 +116,11 @@ import javax.sql.DataSource;
  *
  * <p><b>Failures</b> of the database are {@code KcidbException}s with reason {@code OUTBOX_IO}
  * whose cause is a {@link JdbcException} (how it failed) wrapping the driver's exception.
- * Statements are cancelled after the {@link Builder#queryTimeout(Duration) query timeout}.
- * Session advisory locks need real sessions: do not put a transaction-pooling proxy (PgBouncer
- * in {@code transaction} mode) between this store and PostgreSQL. Thread-safe.
+ * Statements are cancelled after the {@link Builder#queryTimeout(Duration) query timeout}; set
+ * the driver's {@code socketTimeout} too (longer than the query timeout), so that a connection cut
+ * off without a word fails instead of hanging. Session advisory locks need real sessions: do not
+ * put a transaction-pooling proxy (PgBouncer in {@code transaction} mode) between this store and
+ * PostgreSQL. Thread-safe.
  */
 public final class JdbcOutboxStore implements OutboxStore {
   private static final System.Logger LOG = System.getLogger(JdbcOutboxStore.class.getName());
@@ -264,7 +267,7 @@ public final class JdbcOutboxStore implements OutboxStore {
       });
     } catch (SQLException e) {
       if (!inserted[0] || !Sql.isConnectionFailure(e)) {
-        throw io("cannot append entry " + id + "; it is not in the table", e);
+        throw io("cannot append entry " + id + " (not stored)", e);
       }
       Optional<Long> found = lookUp(id, document.length, sha, e);
       if (found.isPresent()) {
@@ -357,6 +360,10 @@ public final class JdbcOutboxStore implements OutboxStore {
           + " is out of range"});
       return null;
     }
+    if (created == null) {
+      damaged.add(new String[] {rawId, "created is null"});
+      return null;
+    }
     int attempts = rs.getInt(5);
     Instant lastAttempt = Sql.instant(rs, 6);
     String reasonName = rs.getString(7);
@@ -411,7 +418,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         if (!rs.next()) {
           throw missing(id);
         }
-        document = rs.getBytes(1);
+        document = rs.getBytes(1); // null only in a table not made by ddl()
         size = rs.getLong(2);
         sha = rs.getString(3);
       }
@@ -420,7 +427,9 @@ public final class JdbcOutboxStore implements OutboxStore {
       throw io("cannot read entry " + id, e);
     }
     String problem = null;
-    if (document.length != size) {
+    if (document == null) {
+      problem = "the document is null";
+    } else if (document.length != size) {
       problem = "the document has " + document.length + " bytes, " + size + " were stored";
     } else if (!Sql.sha256(document).equals(sha)) {
       problem = "the document's SHA-256 differs from the one stored with it";

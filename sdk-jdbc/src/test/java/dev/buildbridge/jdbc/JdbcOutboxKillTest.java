@@ -43,6 +43,8 @@ class JdbcOutboxKillTest {
   static WireMockExtension wm = KcidbTesting.wireMock();
 
   private static final Duration PATIENCE = Duration.ofSeconds(15);
+  /** The application name of the child's database sessions. */
+  static final String CHILD_APPLICATION = "buildbridge-sdk-jdbc-killed-child";
 
   private static PostgresTesting.Schema db;
 
@@ -180,6 +182,13 @@ class JdbcOutboxKillTest {
     assertTrue(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS));
     awaitLine(lines, "EOF", log);
     assertFalse(lines.contains("DRAINED"), "killed too late: " + lines);
+    // a statement the child sent just before it died may still be running: wait for its sessions
+    long gone = System.nanoTime() + PATIENCE.toNanos();
+    while (db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+        + CHILD_APPLICATION + "'") > 0) {
+      assertTrue(System.nanoTime() < gone, "the child's sessions outlived it");
+      Thread.sleep(5);
+    }
     List<String> byChild = KcidbTesting.sentBy(wm, "gw-child");
     assertTrue(byChild.size() >= 10 && byChild.size() < n, byChild::toString);
     Set<String> pendingAtKill = pendingMarkers(table);

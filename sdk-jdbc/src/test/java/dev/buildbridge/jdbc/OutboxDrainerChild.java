@@ -21,6 +21,7 @@ public final class OutboxDrainerChild {
   public static void main(String[] args) throws InterruptedException {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(args[0]);
+    ds.setApplicationName(JdbcOutboxKillTest.CHILD_APPLICATION);
     JdbcOutboxStore store = JdbcOutboxStore.newBuilder().dataSource(ds).table(args[1]).build();
     int pending = store.entries().size();
     if (!store.holdsDrainLock()) {
