@@ -1,8 +1,12 @@
 package dev.buildbridge.samples.gateway;
 
+import dev.buildbridge.amqp.AmqpJobPublisher;
+import dev.buildbridge.amqp.AmqpJobResultConsumer;
+import dev.buildbridge.amqp.AmqpTopology;
 import dev.buildbridge.api.github.GitHubClient;
 import dev.buildbridge.api.tuxsuite.TuxSuiteClient;
 import dev.buildbridge.core.job.JobSink;
+import dev.buildbridge.jdbc.JdbcOutboxStore;
 import dev.buildbridge.kcidb.KcidbException;
 import dev.buildbridge.kcidb.submit.FileOutboxStore;
 import dev.buildbridge.kcidb.submit.KcidbClient;
@@ -38,6 +42,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -102,6 +107,7 @@ public final class Gateway implements AutoCloseable {
   private Health health;
   private Runners runners;
   private ScheduledThreadPoolExecutor scheduler;
+  private AmqpJobResultConsumer consumer;
   private boolean closing;
 
   private Gateway(GatewayConfig config) {
@@ -148,16 +154,35 @@ public final class Gateway implements AutoCloseable {
     scheduler.setRemoveOnCancelPolicy(true);
     resources.push(scheduler::shutdownNow);
 
-    // ---- where jobs, delivery ids and KCIDB documents go
-    if (config.amqpUrl() != null || config.jdbcUrl() != null) {
-      throw new GatewayException(Reason.START_FAILED, "this build has no AMQP or JDBC support"
-          + " yet: unset BB_AMQP_URL and BB_JDBC_URL");
+    // ---- where jobs, delivery ids and KCIDB documents go: files and memory, or a broker and a
+    // database that several instances share
+    List<Health.Check> checks = new ArrayList<>();
+    JobSink sink;
+    AmqpTopology topology = null;
+    if (config.amqpUrl() != null) {
+      topology = ScaleOut.topology(config.amqpPrefix());
+      AmqpJobPublisher publisher = ScaleOut.publisher(config, topology);
+      resources.push(publisher);
+      sink = publisher;
+    } else {
+      queue = FileJobQueue.open(dataDir.resolve("jobs"));
+      resources.push(queue);
+      sink = queue;
     }
-    queue = FileJobQueue.open(dataDir.resolve("jobs"));
-    resources.push(queue);
-    JobSink sink = queue;
-    DeliveryDedupStore dedup = InMemoryDedupStore.ofDefaults();
-    OutboxStore outboxStore = openOutboxStore(dataDir.resolve("kcidb-outbox"));
+    DeliveryDedupStore dedup;
+    OutboxStore outboxStore;
+    JdbcOutboxStore sharedOutbox = null;
+    if (config.jdbcUrl() != null) {
+      ScaleOut.Database db = ScaleOut.database(config);
+      dedup = db.dedup();
+      sharedOutbox = db.outbox();
+      outboxStore = sharedOutbox;
+      checks.add(new Health.Check("database", true, db::probe));
+    } else {
+      dedup = InMemoryDedupStore.ofDefaults();
+      outboxStore = openOutboxStore(dataDir.resolve("kcidb-outbox"));
+    }
+    resources.push(outboxStore); // the outbox closes it too; closing is idempotent
 
     // ---- KCIDB
     Metrics.Histogram submitLatency = metrics.histogram("buildbridge_kcidb_submit_seconds",
@@ -177,11 +202,17 @@ public final class Gateway implements AutoCloseable {
     outbox = KcidbOutbox.newBuilder().store(outboxStore).client(kcidb)
         .shutdownTimeout(config.drainTimeout()).build();
     resources.push(outbox);
+    JdbcOutboxStore shared = sharedOutbox;
     metrics.gauge("buildbridge_kcidb_outbox_pending",
         "KCIDB documents in the outbox waiting to be sent (parked ones included)",
-        () -> outbox.pending().size());
+        () -> shared != null ? shared.countPending() : outbox.pending().size());
     if (config.kcidbUrl() != null) {
       outbox.start();
+      if (shared != null) {
+        // the sender sees only this instance's submits; the drain lock may also come to this
+        // instance when another dies: look on a schedule too
+        scheduler.scheduleWithFixedDelay(this::flushShared, 5, 5, TimeUnit.SECONDS);
+      }
     }
 
     // ---- GitHub App, workflow source, webhook handler
@@ -235,8 +266,8 @@ public final class Gateway implements AutoCloseable {
     TuxSuiteKcidbMapper mapper = TuxSuiteKcidbMapper.newBuilder(config.kcidbOrigin()).build();
     Deliveries deliveries = new Deliveries(handler.build(), dedup, sink, recent, reporter, mapper,
         outbox, metrics);
-    runners = new Runners(queue, recent, reporter, config.runnerToken(), config.allowUnsigned(),
-        config.leaseTimeout(), metrics);
+    runners = new Runners(queue, topology, recent, reporter, config.runnerToken(),
+        config.allowUnsigned(), config.leaseTimeout(), metrics);
     if (queue != null) {
       metrics.gauge("buildbridge_job_queue_pending", "jobs in the embedded queue waiting for a"
           + " runner", () -> queue.count(FileJobQueue.State.PENDING));
@@ -244,8 +275,17 @@ public final class Gateway implements AutoCloseable {
           () -> queue.count(FileJobQueue.State.LEASED));
       scheduler.scheduleWithFixedDelay(this::requeueExpired, 1, 1, TimeUnit.MINUTES);
     }
-    health = new Health(dataDir, queue, outbox, config.kcidbUrl() != null ? kcidb : null,
-        scheduler);
+    health = new Health(dataDir, queue, outbox, sharedOutbox,
+        config.kcidbUrl() != null ? kcidb : null, scheduler);
+    checks.forEach(health::add);
+    if (topology != null) {
+      consumer = ScaleOut.consumer(config, topology, result -> runners.record(result, "amqp"));
+      resources.push(consumer::close);
+      AmqpJobResultConsumer c = consumer;
+      health.add(new Health.Check("amqp", true, () -> new Health.Status(c.isConnected(),
+          (c.isConnected() ? "consuming " : "reconnecting to ") + GatewayConfig.redactUri(
+              config.amqpUrl()) + " queue " + c.topology().resultsQueue())));
+    }
 
     // ---- HTTP
     Set<String> post = Set.of("POST");
@@ -333,6 +373,14 @@ public final class Gateway implements AutoCloseable {
     }
     return new RoutingWorkflowSource(GitHubReporter.webHost(config.githubApiUrl()),
         GitHubWorkflowSource.ofApp(app), git);
+  }
+
+  private void flushShared() {
+    try {
+      outbox.flush();
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "scheduled KCIDB outbox flush: " + e.getMessage());
+    }
   }
 
   private void requeueExpired() {
@@ -437,6 +485,9 @@ public final class Gateway implements AutoCloseable {
       if (http != null && !http.drain(left(deadline))) {
         LOG.log(Level.WARNING, http.inFlight() + " requests were still running after the drain"
             + " timeout");
+      }
+      if (consumer != null) {
+        consumer.close(); // no new results; unacknowledged ones go back to the broker
       }
       if (reporter != null) {
         reporter.drain(left(deadline));

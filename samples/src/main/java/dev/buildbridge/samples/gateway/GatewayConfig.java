@@ -77,10 +77,13 @@ import java.util.function.Function;
  * @param gitSchemes the URL schemes repositories may be fetched with; unmodifiable
  * @param amqpUrl the RabbitMQ broker jobs are published to and results consumed from, or
  *     {@code null} for the embedded queue
+ * @param amqpPrefix the first part of every exchange and queue name ({@code solstice}: Solstice
+ *     CI's names)
  * @param jdbcUrl the PostgreSQL database of delivery dedup and the KCIDB outbox, or {@code null}
  *     for memory and files
  * @param jdbcUser the database user, or {@code null}
  * @param jdbcPassword the database password, or {@code null}
+ * @param jdbcSchema the schema of the gateway's tables, or {@code null} for the search path
  * @param workers HTTP worker threads
  * @param queueCapacity requests that may wait for a worker before the gateway answers 503
  * @param maxBodyBytes the largest request body; a larger one is answered 413
@@ -116,9 +119,11 @@ public record GatewayConfig(
     WorkflowMode workflowMode,
     Set<String> gitSchemes,
     URI amqpUrl,
+    String amqpPrefix,
     String jdbcUrl,
     String jdbcUser,
     String jdbcPassword,
+    String jdbcSchema,
     int workers,
     int queueCapacity,
     long maxBodyBytes,
@@ -149,6 +154,8 @@ public record GatewayConfig(
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   /** Default lease timeout: 1 hour. */
   public static final Duration DEFAULT_LEASE_TIMEOUT = Duration.ofHours(1);
+  /** Default AMQP name prefix: {@value}, which gives Solstice CI's exchange and queue names. */
+  public static final String DEFAULT_AMQP_PREFIX = "solstice";
   /** Default git URL schemes: https and ssh. */
   public static final Set<String> DEFAULT_GIT_SCHEMES = Set.of("https", "ssh");
 
@@ -194,6 +201,7 @@ public record GatewayConfig(
     Objects.requireNonNull(githubApiUrl, "githubApiUrl");
     Objects.requireNonNull(githubReport, "githubReport");
     Objects.requireNonNull(workflowMode, "workflowMode");
+    Objects.requireNonNull(amqpPrefix, "amqpPrefix");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
     Objects.requireNonNull(leaseTimeout, "leaseTimeout");
     callbackHeaders = Collections.unmodifiableMap(new LinkedHashMap<>(
@@ -215,14 +223,14 @@ public record GatewayConfig(
     checkConsistent(allowUnsigned, githubWebhookSecret, giteaWebhookSecret, gitlabToken,
         tuxsuitePublicKey, tuxsuiteToken, tuxsuiteGroup, tuxsuiteProject, kcidbUrl, kcidbToken,
         githubAppId, githubAppKeyFile, callbackUrl, callbackSecret, callbackHeaders, jdbcUrl,
-        jdbcUser, jdbcPassword, workflowMode);
+        jdbcUser, jdbcPassword, jdbcSchema, workflowMode);
   }
 
   private static void checkConsistent(boolean allowUnsigned, String github, String gitea,
       String gitlab, String tuxKey, String tuxToken, String tuxGroup, String tuxProject,
       URI kcidbUrl, String kcidbToken, String appId, Path appKey, URI callbackUrl,
       String callbackSecret, Map<String, String> callbackHeaders, String jdbcUrl, String jdbcUser,
-      String jdbcPassword, WorkflowMode workflowMode) {
+      String jdbcPassword, String jdbcSchema, WorkflowMode workflowMode) {
     if (!allowUnsigned && github == null && gitea == null && gitlab == null && tuxKey == null
         && tuxToken == null) {
       throw invalid("no webhook secret is configured: set GITHUB_WEBHOOK_SECRET,"
@@ -251,8 +259,8 @@ public record GatewayConfig(
     if (callbackUrl == null && (callbackSecret != null || !callbackHeaders.isEmpty())) {
       throw invalid("BB_CALLBACK_SECRET and BB_CALLBACK_HEADERS need BB_CALLBACK_URL");
     }
-    if (jdbcUrl == null && (jdbcUser != null || jdbcPassword != null)) {
-      throw invalid("BB_JDBC_USER and BB_JDBC_PASSWORD need BB_JDBC_URL");
+    if (jdbcUrl == null && (jdbcUser != null || jdbcPassword != null || jdbcSchema != null)) {
+      throw invalid("BB_JDBC_USER, BB_JDBC_PASSWORD and BB_JDBC_SCHEMA need BB_JDBC_URL");
     }
     if (workflowMode == WorkflowMode.GITHUB && appId == null) {
       throw invalid("BB_WORKFLOW_SOURCE=github needs GitHub App credentials (GITHUB_APP_ID and"
@@ -315,9 +323,11 @@ public record GatewayConfig(
     b.workflowMode = workflowMode;
     b.gitSchemes = new LinkedHashSet<>(gitSchemes);
     b.amqpUrl = amqpUrl;
+    b.amqpPrefix = amqpPrefix;
     b.jdbcUrl = jdbcUrl;
     b.jdbcUser = jdbcUser;
     b.jdbcPassword = jdbcPassword;
+    b.jdbcSchema = jdbcSchema;
     b.workers = workers;
     b.queueCapacity = queueCapacity;
     b.maxBodyBytes = maxBodyBytes;
@@ -518,6 +528,9 @@ public record GatewayConfig(
 
     /** Shows the setting's value in a configuration, or null when it is unset. */
     String show(GatewayConfig config) {
+      if (!relevant(config)) {
+        return null;
+      }
       Object value = read.apply(config);
       if (value == null || (value instanceof Boolean && !((Boolean) value))
           || (value instanceof Map && ((Map<?, ?>) value).isEmpty())) {
@@ -558,6 +571,27 @@ public record GatewayConfig(
         return ((Enum<?>) value).name().toLowerCase(Locale.ROOT);
       }
       return String.valueOf(value);
+    }
+
+    /** Whether a setting with a default matters in this configuration (for the banner). */
+    private boolean relevant(GatewayConfig c) {
+      switch (variable) {
+        case "TUXSUITE_URL":
+          return c.tuxsuiteToken() != null;
+        case "GITHUB_API_URL":
+        case "BB_GITHUB_REPORT":
+          return c.githubAppId() != null;
+        case "BB_CALLBACK_ATTEMPTS":
+          return c.callbackUrl() != null;
+        case "BB_AMQP_PREFIX":
+          return c.amqpUrl() != null;
+        case "BB_GIT_SCHEMES":
+          return c.workflowMode() != WorkflowMode.NONE;
+        case "BB_LEASE_TIMEOUT":
+          return c.amqpUrl() == null;
+        default:
+          return true;
+      }
     }
 
     private static Setting of(String variable, String flag, String valueName, String defaultValue,
@@ -650,6 +684,9 @@ public record GatewayConfig(
         of("BB_AMQP_URL", "amqp-url", "amqp://USER:PASS@HOST:5672/VHOST", null,
             "publish jobs to RabbitMQ and consume results from it (unset: embedded queue)",
             (b, v) -> b.amqpUrl(uri(v)), GatewayConfig::amqpUrl),
+        of("BB_AMQP_PREFIX", "amqp-prefix", "NAME", DEFAULT_AMQP_PREFIX,
+            "first part of every exchange and queue name (solstice: Solstice CI's)",
+            Builder::amqpPrefix, GatewayConfig::amqpPrefix),
         of("BB_JDBC_URL", "jdbc-url", "jdbc:postgresql://HOST/DB", null,
             "PostgreSQL for delivery dedup and the KCIDB outbox (unset: memory and files)",
             Builder::jdbcUrl, GatewayConfig::jdbcUrl),
@@ -657,6 +694,9 @@ public record GatewayConfig(
             Builder::jdbcUser, GatewayConfig::jdbcUser),
         secret("BB_JDBC_PASSWORD", "database password",
             Builder::jdbcPassword, GatewayConfig::jdbcPassword),
+        of("BB_JDBC_SCHEMA", "jdbc-schema", "SCHEMA", null,
+            "schema of the gateway's tables (created when missing; unset: the search path)",
+            Builder::jdbcSchema, GatewayConfig::jdbcSchema),
         of("BB_WORKERS", "workers", "N", Integer.toString(DEFAULT_WORKERS),
             "HTTP worker threads",
             (b, v) -> b.workers(integer(v)), GatewayConfig::workers),
@@ -831,9 +871,11 @@ public record GatewayConfig(
     private WorkflowMode workflowMode = WorkflowMode.AUTO;
     private Set<String> gitSchemes = new LinkedHashSet<>(List.of("https", "ssh"));
     private URI amqpUrl;
+    private String amqpPrefix = DEFAULT_AMQP_PREFIX;
     private String jdbcUrl;
     private String jdbcUser;
     private String jdbcPassword;
+    private String jdbcSchema;
     private int workers = DEFAULT_WORKERS;
     private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
     private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
@@ -1346,6 +1388,64 @@ public record GatewayConfig(
     }
 
     /**
+     * Sets the first part of every exchange and queue name: {@code P.jobs}, {@code P.jobs.v1},
+     * {@code P.dlx}, {@code P.jobs.v1.dlq}, {@code P.results}, {@code P.results.v1},
+     * {@code P.results.dlx}, {@code P.results.v1.dlq}. Default: {@value #DEFAULT_AMQP_PREFIX},
+     * Solstice CI's names.
+     *
+     * @param prefix letters, digits, {@code .}, {@code _} and {@code -}, not starting with
+     *     {@code amq.}
+     * @return this builder
+     * @throws NullPointerException when {@code prefix} is null
+     * @throws IllegalArgumentException when it has other characters, is empty or too long
+     */
+    public Builder amqpPrefix(String prefix) {
+      Objects.requireNonNull(prefix, "prefix");
+      String p = prefix.strip();
+      if (p.isEmpty() || p.length() > 200 || p.startsWith("amq.")) {
+        throw new IllegalArgumentException("amqpPrefix must be 1 to 200 characters, not starting"
+            + " with amq.; got " + quote(p));
+      }
+      for (int i = 0; i < p.length(); i++) {
+        char c = p.charAt(i);
+        if (!(Character.isLetterOrDigit(c) && c < 0x80) && c != '.' && c != '_' && c != '-') {
+          throw new IllegalArgumentException("amqpPrefix may hold letters, digits, '.', '_' and"
+              + " '-' only; got " + quote(p));
+        }
+      }
+      this.amqpPrefix = p;
+      return this;
+    }
+
+    /**
+     * Sets the schema of the gateway's tables ({@code buildbridge_delivery_dedup},
+     * {@code buildbridge_kcidb_outbox}); it is created at start when missing. Default: none, the
+     * tables go where the connection's search path says.
+     *
+     * @param schema a lower-case SQL identifier, or {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when it is not one
+     */
+    public Builder jdbcSchema(String schema) {
+      if (schema != null) {
+        String s = schema.strip();
+        boolean ok = !s.isEmpty() && s.length() <= 63 && (s.charAt(0) == '_'
+            || (s.charAt(0) >= 'a' && s.charAt(0) <= 'z'));
+        for (int i = 0; ok && i < s.length(); i++) {
+          char c = s.charAt(i);
+          ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
+        if (!ok) {
+          throw new IllegalArgumentException("jdbcSchema must be a lower-case SQL identifier"
+              + " ([a-z_][a-z0-9_]*, at most 63 characters); got " + quote(s));
+        }
+        schema = s;
+      }
+      this.jdbcSchema = schema;
+      return this;
+    }
+
+    /**
      * Sets the PostgreSQL database. Default: none (memory for dedup, files for the outbox).
      *
      * @param url {@code jdbc:postgresql://...}, or {@code null}
@@ -1474,8 +1574,8 @@ public record GatewayConfig(
           tuxsuiteGroup, tuxsuiteProject, kcidbUrl, kcidbToken, kcidbOrigin, githubAppId,
           githubAppKeyFile, githubApiUrl, githubReport, callbackUrl, callbackSecret,
           callbackHeaders, callbackAttempts, runnerToken, runsOnDefault, runsOnMap, workflowMode,
-          gitSchemes, amqpUrl, jdbcUrl, jdbcUser, jdbcPassword, workers, queueCapacity,
-          maxBodyBytes, drainTimeout, leaseTimeout);
+          gitSchemes, amqpUrl, amqpPrefix, jdbcUrl, jdbcUser, jdbcPassword, jdbcSchema, workers,
+          queueCapacity, maxBodyBytes, drainTimeout, leaseTimeout);
     }
 
     private static String secret(String value, String name) {

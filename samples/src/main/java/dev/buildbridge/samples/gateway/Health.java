@@ -1,5 +1,6 @@
 package dev.buildbridge.samples.gateway;
 
+import dev.buildbridge.jdbc.JdbcOutboxStore;
 import dev.buildbridge.kcidb.submit.KcidbClient;
 import dev.buildbridge.kcidb.submit.KcidbOutbox;
 import dev.buildbridge.kcidb.submit.OutboxEntry;
@@ -33,8 +34,8 @@ final class Health {
   private final List<Check> checks = new ArrayList<>();
   private volatile Status kcidb = new Status(true, "not checked yet");
 
-  Health(Path dataDir, FileJobQueue queue, KcidbOutbox outbox, KcidbClient kcidbClient,
-      ScheduledExecutorService scheduler) {
+  Health(Path dataDir, FileJobQueue queue, KcidbOutbox outbox, JdbcOutboxStore sharedOutbox,
+      KcidbClient kcidbClient, ScheduledExecutorService scheduler) {
     checks.add(new Check("data_dir", true, () -> writable(dataDir)));
     if (queue != null) {
       checks.add(new Check("job_queue", true, () -> {
@@ -47,6 +48,15 @@ final class Health {
       }));
     }
     checks.add(new Check("kcidb_outbox", false, () -> {
+      if (sharedOutbox != null) {
+        try {
+          return new Status(true, sharedOutbox.countPending() + " pending in "
+              + sharedOutbox.table() + (sharedOutbox.holdsDrainLock() ? " (this instance sends)"
+              : " (another instance sends)"));
+        } catch (RuntimeException e) {
+          return new Status(false, "outbox table unavailable: " + e.getMessage());
+        }
+      }
       try {
         List<OutboxEntry> pending = outbox.pending();
         long parked = pending.stream().filter(OutboxEntry::parked).count();

@@ -2,6 +2,7 @@ package dev.buildbridge.samples.gateway;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import dev.buildbridge.amqp.AmqpTopology;
 import dev.buildbridge.core.BuildBridgeException;
 import dev.buildbridge.core.job.JobRequest;
 import dev.buildbridge.core.job.JobResult;
@@ -35,6 +36,7 @@ final class Runners {
   }
 
   private final FileJobQueue queue;
+  private final AmqpTopology topology;
   private final RecentJobs recent;
   private final Reporter reporter;
   private final byte[] token;
@@ -44,9 +46,10 @@ final class Runners {
   private final Metrics.Counter leases;
   private final Metrics.Counter unauthorized;
 
-  Runners(FileJobQueue queue, RecentJobs recent, Reporter reporter, String token,
-      boolean allowUnsigned, Duration leaseTimeout, Metrics metrics) {
+  Runners(FileJobQueue queue, AmqpTopology topology, RecentJobs recent, Reporter reporter,
+      String token, boolean allowUnsigned, Duration leaseTimeout, Metrics metrics) {
     this.queue = queue;
+    this.topology = topology;
     this.recent = recent;
     this.reporter = reporter;
     this.token = token == null ? null : token.getBytes(UTF_8);
@@ -184,7 +187,13 @@ final class Runners {
       q.put("jobs", waiting);
       body.put("queue", q);
     } else {
-      body.put("queue", Map.of("kind", "amqp"));
+      Map<String, Object> q = new LinkedHashMap<>();
+      q.put("kind", "amqp");
+      q.put("exchange", topology.exchange());
+      q.put("routing_key", topology.routingKey());
+      q.put("queue", topology.queue());
+      q.put("results_queue", topology.resultsQueue());
+      body.put("queue", q);
     }
     return Response.json(200, body);
   }
