@@ -2,7 +2,16 @@ package dev.buildbridge.samples.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.buildbridge.core.job.JobRequest;
+import dev.buildbridge.core.job.JobResult;
+import dev.buildbridge.kcidb.KcidbValidator;
+import dev.buildbridge.kcidb.submit.FileOutboxStore;
+import dev.buildbridge.kcidb.submit.OutboxEntry;
+import dev.buildbridge.samples.gateway.FileJobQueue;
+import dev.buildbridge.samples.gateway.Gateway;
+import dev.buildbridge.samples.gateway.GatewayConfig;
 import dev.buildbridge.signing.GitHubAppJwt;
 import dev.buildbridge.signing.GitHubAppJwtIssuer;
 import dev.buildbridge.signing.OpenSshPublicKey;
@@ -26,6 +35,12 @@ import dev.buildbridge.workflow.kdl.KdlParser;
 import dev.buildbridge.workflow.kdl.KdlPrinter;
 import dev.buildbridge.workflow.kdl.KdlVersion;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -41,14 +56,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
- * {@code buildbridge demo}: a self-contained tour of what the SDK does today, run against published
- * test vectors and keys made on the spot. Every step checks a real result; the exit code is 1 if any
- * step did not behave as expected.
+ * {@code buildbridge demo}: the whole path in one process, with nothing to install and no network.
+ * First the SDK's building blocks on published test vectors and keys made on the spot, then the
+ * gateway ({@code buildbridge serve}) on an ephemeral port with embedded defaults: a temporary git
+ * repository with a workflow, a signed push delivery over HTTP, the expanded jobs in the queue, a
+ * runner taking a job and posting its result, the result forwarded as a signed callback, signed
+ * TuxSuite build and test callbacks, and the KCIDB documents validated and waiting in the outbox.
+ * Each step is printed as one JSON line when it is done; a last line sums up. Every step checks a
+ * real result; the exit code is 0 only if every step did what it says, 1 otherwise.
  */
 final class DemoCommand implements Command {
   /** GitHub's published example ("Validating webhook deliveries"). */
@@ -62,8 +86,11 @@ final class DemoCommand implements Command {
       + " \"state\": \"finished\", \"result\": \"pass\"}}";
   static final String TUX_SIGNATURE =
       "MEUCIBmRuzA_HKytFkso2bzwHDGi53VxEWbF3_qRbisYPuFeAiEAwZJbHWXyftptEh92tDdE1Am2BmQ7YDEW7JQIFKr-dQ0=";
+  private static final Option DATA_DIR = Option.value("data-dir", "DIR",
+      "keep the gateway's data here (job queue, KCIDB outbox) instead of a temporary directory");
 
   private final List<Map<String, Object>> steps = new ArrayList<>();
+  private Console console;
 
   @Override
   public String name() {
@@ -72,16 +99,24 @@ final class DemoCommand implements Command {
 
   @Override
   public String summary() {
-    return "run a self-checking tour of the SDK on published vectors and fresh keys";
+    return "run the whole path in one process: SDK checks, then the gateway end to end";
   }
 
   @Override
   public List<Option> options() {
-    return List.of();
+    return List.of(DATA_DIR);
+  }
+
+  @Override
+  public String details() {
+    return "Prints one JSON line per step ({\"step\",\"ok\",...}) and a last line\n"
+        + "{\"ok\",\"steps\",\"failed\"}. Needs no network and no services: the gateway listens on\n"
+        + "an ephemeral loopback port and everything it talks to runs in this process.";
   }
 
   @Override
   public int run(ParsedArgs args, Console console) throws UsageException {
+    this.console = console;
     steps.clear();
     githubHmac();
     tuxReferenceVector();
@@ -89,13 +124,20 @@ final class DemoCommand implements Command {
     standardWebhooks();
     gitHubAppJwt();
     kdlVersions();
-    pushToWorkflowJobs();
-    boolean ok = steps.stream().allMatch(s -> Boolean.TRUE.equals(s.get("ok")));
+    String keep = args.get(DATA_DIR.name());
+    new GatewayTour(keep == null ? null : Path.of(keep)).run();
+    List<String> failed = new ArrayList<>();
+    for (Map<String, Object> step : steps) {
+      if (!Boolean.TRUE.equals(step.get("ok"))) {
+        failed.add(String.valueOf(step.get("step")));
+      }
+    }
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ok", ok);
-    out.put("steps", steps);
+    out.put("ok", failed.isEmpty());
+    out.put("steps", steps.size());
+    out.put("failed", failed);
     console.printJson(out);
-    return ok ? Main.OK : Main.REJECTED;
+    return failed.isEmpty() ? Main.OK : Main.REJECTED;
   }
 
   private void step(String name, boolean ok, Map<String, Object> detail) {
@@ -104,6 +146,7 @@ final class DemoCommand implements Command {
     step.put("ok", ok);
     step.putAll(detail);
     steps.add(step);
+    console.printJson(step);
   }
 
   private static String rejection(Runnable verification) {
@@ -210,45 +253,324 @@ final class DemoCommand implements Command {
         Map.of("canonical", canonical, "error", error));
   }
 
-  private void pushToWorkflowJobs() {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("buildbridge-demo");
-      String first;
-      String second;
-      try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-        first = commitWorkflow(git, dir, "workflow name=\"CI\" {\n"
-            + "    job id=\"build\" runs_on=\"ubuntu-22.04\" { step name=\"Build\" run=\"make\" }\n}\n");
-        second = commitWorkflow(git, dir, "workflow name=\"CI\" {\n"
-            + "    job id=\"test\" needs=\"build\" { step name=\"Test\" run=\"make check\" }\n"
-            + "    job id=\"build\" runs_on=\"illumos-latest\" { step name=\"Build\" run=\"make\" }\n"
-            + "    job id=\"lint\" { step name=\"Lint\" run=\"make lint\" }\n}\n");
-      }
-      String repoUrl = dir.toUri().toString();
-      try (GitRepositorySource source = GitRepositorySource.open(dir)) {
-        WebhookHandler handler = WebhookHandler.newBuilder().githubSecret(GITHUB_SECRET)
-            .runsOn(RunsOnResolver.of(Map.of(), "ubuntu-22.04"))
-            .workflowExpander(WebhookWorkflowExpander.of(WorkflowFanOut.of(source)))
-            .build();
-        List<JobRequest> atFirst = handler.handle(push(repoUrl, first, "d-1")).jobs();
-        Decision atSecond = handler.handle(push(repoUrl, second, "d-2"));
-        List<String> order = atSecond.jobs().stream().map(JobRequest::workflowJobId).toList();
-        boolean oneGroup = atSecond.jobs().stream().map(JobRequest::groupId).distinct().count() == 1;
-        step("webhooks + workflow: a signed push becomes one jobrequest.v1 per job of the"
-                + " .solstice/workflow.kdl at its commit (read with JGit), in dependency order",
-            atFirst.size() == 1 && atSecond.status() == 202 && order.size() == 3
-                && order.indexOf("build") < order.indexOf("test") && oneGroup
-                && "illumos-latest".equals(atSecond.jobs().get(order.indexOf("build")).runsOn())
-                && "ubuntu-22.04".equals(atSecond.jobs().get(order.indexOf("lint")).runsOn()),
-            Map.of("first_commit_jobs", atFirst.size(), "second_commit_jobs", order,
-                "status", atSecond.status()));
-      }
-    } catch (IOException | GitAPIException e) {
-      step("webhooks + workflow: a signed push becomes one jobrequest.v1 per workflow job", false,
-          Map.of("error", String.valueOf(e)));
-    } finally {
-      deleteTree(dir);
+  /** The gateway part of the demo: every step over real HTTP on loopback. */
+  private final class GatewayTour {
+    private final Path keep;
+    private final HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String runnerToken = "demo-runner-" + UUID.randomUUID();
+    private final String callbackSecret = StandardWebhooks.generateSecret();
+    private final KeyPair tuxKey = generate("EC", new ECGenParameterSpec("secp256r1"));
+    private final BlockingQueue<Map<String, Object>> callbacks = new LinkedBlockingQueue<>();
+    private Gateway gateway;
+    private URI base;
+    private Path dataDir;
+    private String failure;
+
+    GatewayTour(Path keep) {
+      this.keep = keep;
     }
+
+    /** A step that may throw; a failure marks it and skips the steps after it. */
+    private void check(String name, Check check) {
+      if (failure != null) {
+        step(name, false, Map.of("skipped", "an earlier step failed: " + failure));
+        return;
+      }
+      Map<String, Object> detail = new LinkedHashMap<>();
+      boolean ok;
+      try {
+        ok = check.run(detail);
+      } catch (Exception e) {
+        detail.put("error", String.valueOf(e));
+        ok = false;
+      }
+      if (!ok) {
+        failure = name;
+      }
+      step(name, ok, detail);
+    }
+
+    void run() {
+      Path work = null;
+      HttpServer receiver = null;
+      java.util.logging.Logger quiet = java.util.logging.Logger.getLogger(
+          Gateway.class.getPackageName());
+      java.util.logging.Level level = quiet.getLevel();
+      quiet.setLevel(java.util.logging.Level.WARNING); // the steps say what happens
+      try {
+        work = Files.createTempDirectory("buildbridge-demo");
+        dataDir = keep != null ? keep : work.resolve("data");
+        receiver = receiver();
+        Path repo = work.resolve("repo");
+        startGateway(receiver);
+        String[] sha = new String[1];
+        check("git: a temporary repository whose commit has a .solstice/workflow.kdl with three"
+            + " jobs", d -> {
+              try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main")
+                  .call()) {
+                sha[0] = commitWorkflow(git, repo, "workflow name=\"CI\" {\n"
+                    + "    job id=\"test\" needs=\"build\" { step name=\"Test\" run=\"make check\" }\n"
+                    + "    job id=\"build\" runs_on=\"illumos-latest\" { step name=\"Build\""
+                    + " run=\"make\" }\n"
+                    + "    job id=\"lint\" { step name=\"Lint\" run=\"make lint\" }\n}\n");
+              }
+              d.put("repository", repo.toUri().toString());
+              d.put("commit", sha[0]);
+              return sha[0].length() == 40;
+            });
+        byte[] push = push(repo.toUri().toString(), sha[0]);
+        check("webhooks: a signed GitHub push over HTTP is answered 202 once its jobs are in the"
+            + " queue", d -> {
+              JsonNode answer = github(push, "demo-delivery-1", d);
+              d.put("reason", answer.path("reason").asText());
+              return answer.path("status").asInt() == 202 && answer.path("jobs").size() == 3
+                  && gateway.jobQueue().orElseThrow().count(FileJobQueue.State.PENDING) == 3;
+            });
+        check("workflow: one jobrequest.v1 per workflow job, in dependency order, runs_on from"
+            + " the job or the default", d -> {
+              List<String> order = new ArrayList<>();
+              Map<String, String> runsOn = new LinkedHashMap<>();
+              FileJobQueue queue = gateway.jobQueue().orElseThrow();
+              for (FileJobQueue.Entry e : queue.entries()) {
+                JobRequest job = queue.job(e.requestId()).orElseThrow();
+                order.add(job.workflowJobId());
+                runsOn.put(job.workflowJobId(), job.runsOn());
+              }
+              d.put("jobs", order);
+              d.put("runs_on", runsOn);
+              return order.size() == 3 && order.indexOf("build") < order.indexOf("test")
+                  && "illumos-latest".equals(runsOn.get("build"))
+                  && "ubuntu-22.04".equals(runsOn.get("lint"));
+            });
+        check("webhooks: the same delivery again is a duplicate: 200 and no new jobs", d -> {
+          JsonNode answer = github(push, "demo-delivery-1", d);
+          d.put("reason", answer.path("reason").asText());
+          return answer.path("status").asInt() == 200 && answer.path("jobs").size() == 0
+              && gateway.jobQueue().orElseThrow().entries().size() == 3;
+        });
+        JobRequest[] leased = new JobRequest[1];
+        check("runner: POST /jobs/next hands out the oldest job; POST /results records its"
+            + " jobresult.v1", d -> {
+              HttpResponse<byte[]> next = send("POST", "/jobs/next?runs_on=illumos-latest",
+                  new byte[0], Map.of("Authorization", "Bearer " + runnerToken));
+              leased[0] = JobRequest.parse(next.body());
+              JobResult result = JobResult.of(leased[0], 0, "built on illumos", Instant.now());
+              HttpResponse<byte[]> posted = send("POST", "/results", result.toJson(),
+                  Map.of("Authorization", "Bearer " + runnerToken));
+              d.put("leased", leased[0].workflowJobId());
+              d.put("results_status", posted.statusCode());
+              return next.statusCode() == 200 && "build".equals(leased[0].workflowJobId())
+                  && posted.statusCode() == 202
+                  && gateway.jobQueue().orElseThrow().result(leased[0].requestId()).isPresent();
+            });
+        check("callbacks: the result is forwarded, signed (Standard Webhooks), with the"
+            + " configured header; the receiver verifies it", d -> {
+              Map<String, Object> got = callbacks.poll(15, TimeUnit.SECONDS);
+              if (got == null) {
+                d.put("error", "no callback within 15 s");
+                return false;
+              }
+              d.putAll(got);
+              return Boolean.TRUE.equals(got.get("signature_valid"))
+                  && ("msg_" + leased[0].requestId()).equals(got.get("webhook-id"))
+                  && "buildbridge".equals(got.get("x-demo"));
+            });
+        String buildUid = "2demoBuild" + Long.toHexString(System.nanoTime());
+        check("tuxsuite: a signed build callback becomes a KCIDB checkout and build in the"
+            + " outbox", d -> {
+              JsonNode answer = tuxsuite(buildCallback(buildUid, sha[0]), d);
+              d.put("outbox_entries", answer.path("outbox_entries"));
+              return answer.path("status").asInt() == 200 && answer.path("checkouts").asInt() == 1
+                  && answer.path("builds").asInt() == 1;
+            });
+        check("tuxsuite: a signed test callback becomes KCIDB tests of that build", d -> {
+          JsonNode answer = tuxsuite(testCallback(buildUid), d);
+          d.put("tests", answer.path("tests").asInt());
+          return answer.path("status").asInt() == 200 && answer.path("tests").asInt() == 2;
+        });
+        check("tuxsuite: a callback whose body was changed after signing is refused with 401",
+            d -> {
+              byte[] body = buildCallback(buildUid + "x", sha[0]);
+              String signature = TuxSuiteCallbackSigner.of(tuxKey.getPrivate()).sign(body);
+              body[body.length - 3] ^= 1;
+              HttpResponse<byte[]> r = send("POST", "/callbacks/tuxsuite", body,
+                  Map.of(TuxSuiteCallbackSigner.SIGNATURE_HEADER, signature,
+                      "Content-Type", "application/json"));
+              d.put("status", r.statusCode());
+              return r.statusCode() == 401 && gateway.kcidbPending().size() == 2;
+            });
+        check("service: GET /healthz is ready; GET /metrics counts what happened", d -> {
+          HttpResponse<byte[]> health = send("GET", "/healthz", null, Map.of());
+          String metrics = new String(send("GET", "/metrics", null, Map.of()).body(), UTF_8);
+          d.put("healthz", health.statusCode());
+          boolean counted = metrics.contains(
+              "buildbridge_deliveries_total{provider=\"github\",status=\"202\"} 1")
+              && metrics.contains("buildbridge_jobs_published_total 3")
+              && metrics.contains("buildbridge_kcidb_outbox_pending 2");
+          d.put("metrics_counted", counted);
+          return health.statusCode() == 200 && counted;
+        });
+        check("shutdown: the gateway drains and stops; two jobs wait in the queue and the KCIDB"
+            + " documents wait in the outbox, valid against KCIDB v5.3", d -> {
+              gateway.close();
+              int pending;
+              try (FileJobQueue queue = FileJobQueue.open(dataDir.resolve("jobs"))) {
+                pending = queue.count(FileJobQueue.State.PENDING);
+              }
+              int valid = 0;
+              List<String> entries = new ArrayList<>();
+              try (FileOutboxStore outbox = FileOutboxStore.open(
+                  dataDir.resolve("kcidb-outbox"))) {
+                for (OutboxEntry entry : outbox.entries()) {
+                  entries.add(entry.id().value());
+                  if (KcidbValidator.strict().validate(outbox.document(entry.id())).valid()) {
+                    valid++;
+                  }
+                }
+              }
+              d.put("jobs_pending", pending);
+              d.put("outbox", entries);
+              d.put("valid_documents", valid);
+              d.put("data_dir", keep != null ? dataDir.toString() : "(temporary, deleted)");
+              return pending == 2 && entries.size() == 2 && valid == 2;
+            });
+      } catch (IOException | RuntimeException e) {
+        step("demo: the gateway tour could not run", false, Map.of("error", String.valueOf(e)));
+      } finally {
+        if (gateway != null) {
+          gateway.close();
+        }
+        if (receiver != null) {
+          receiver.stop(0);
+        }
+        deleteTree(work);
+        quiet.setLevel(level);
+      }
+    }
+
+    private void startGateway(HttpServer receiver) {
+      check("gateway: starts on an ephemeral port with embedded defaults (file queue, file"
+          + " outbox, dedup in memory)", d -> {
+            gateway = Gateway.start(GatewayConfig.newBuilder()
+                .httpAddress("127.0.0.1:0")
+                .dataDir(dataDir)
+                .githubWebhookSecret(GITHUB_SECRET)
+                .tuxsuitePublicKey(OpenSshPublicKey.from(tuxKey.getPublic()).toOpenSshLine())
+                .runnerToken(runnerToken)
+                .callbackUrl(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/results"))
+                .callbackSecret(callbackSecret)
+                .callbackHeader("X-Demo", "buildbridge")
+                .workflowMode(GatewayConfig.WorkflowMode.GIT)
+                .gitSchemes(List.of("file"))
+                .runsOnDefault("ubuntu-22.04")
+                .drainTimeout(Duration.ofSeconds(10))
+                .build());
+            base = gateway.baseUri();
+            d.put("url", base.toString());
+            return gateway.jobQueue().isPresent();
+          });
+    }
+
+    /** A callback receiver in this process that checks each callback's signature. */
+    private HttpServer receiver() throws IOException {
+      StandardWebhooks verifier = StandardWebhooks.newBuilder().secret(callbackSecret).build();
+      HttpServer server = HttpServer.create(new InetSocketAddress(
+          InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/results", exchange -> {
+        byte[] body = exchange.getRequestBody().readNBytes(1 << 20);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature",
+            "X-Demo")) {
+          String value = exchange.getRequestHeaders().getFirst(name);
+          if (value != null) {
+            headers.put(name, value);
+          }
+        }
+        Map<String, Object> got = new LinkedHashMap<>();
+        got.put("webhook-id", headers.get("webhook-id"));
+        got.put("x-demo", headers.get("X-Demo"));
+        try {
+          verifier.verify(headers, body);
+          got.put("signature_valid", true);
+          got.put("type", Console.JSON.readTree(body).path("type").asText());
+        } catch (SignatureVerificationException e) {
+          got.put("signature_valid", false);
+          got.put("reason", e.reason().name());
+        }
+        callbacks.add(got);
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+      });
+      server.start();
+      return server;
+    }
+
+    private JsonNode github(byte[] body, String deliveryId, Map<String, Object> d)
+        throws IOException, InterruptedException {
+      HttpResponse<byte[]> r = send("POST", "/webhooks/github", body, Map.of(
+          "X-GitHub-Event", "push", "X-GitHub-Delivery", deliveryId,
+          "X-Hub-Signature-256", WebhookHmac.github(GITHUB_SECRET).sign(body),
+          "Content-Type", "application/json"));
+      d.put("status", r.statusCode());
+      return Console.JSON.readTree(r.body());
+    }
+
+    private JsonNode tuxsuite(byte[] body, Map<String, Object> d)
+        throws IOException, InterruptedException {
+      Map<String, String> headers = new LinkedHashMap<>(
+          TuxSuiteCallbackSigner.of(tuxKey.getPrivate()).headers(body));
+      headers.put("Content-Type", "application/json");
+      HttpResponse<byte[]> r = send("POST", "/callbacks/tuxsuite", body, headers);
+      d.put("status", r.statusCode());
+      return Console.JSON.readTree(r.body());
+    }
+
+    private HttpResponse<byte[]> send(String method, String path, byte[] body,
+        Map<String, String> headers) throws IOException, InterruptedException {
+      HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+          .timeout(Duration.ofSeconds(30))
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body));
+      headers.forEach(b::header);
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
+  /** One step of the gateway tour: fills in its details and says whether it did what it says. */
+  @FunctionalInterface
+  private interface Check {
+    boolean run(Map<String, Object> detail) throws Exception;
+  }
+
+  private static byte[] push(String repoUrl, String sha) {
+    return ("{\"ref\":\"refs/heads/main\",\"after\":\"" + sha + "\",\"repository\":"
+        + "{\"name\":\"demo\",\"full_name\":\"octo/demo\",\"owner\":{\"login\":\"octo\"},"
+        + "\"clone_url\":\"" + repoUrl + "\"}}").getBytes(UTF_8);
+  }
+
+  private static byte[] buildCallback(String uid, String sha) {
+    return ("{\"kind\":\"build\",\"status\":{\"uid\":\"" + uid + "\",\"project\":\"demo/demo\","
+        + "\"state\":\"finished\",\"result\":\"pass\",\"build_status\":\"pass\","
+        + "\"git_repo\":\"https://git.kernel.org/pub/scm/linux/kernel/git/stable/linux.git\","
+        + "\"git_ref\":\"linux-6.6.y\",\"git_sha\":\"" + sha + "\",\"git_describe\":\"v6.6.30\","
+        + "\"target_arch\":\"arm64\",\"toolchain\":\"gcc-13\",\"kconfig\":[\"defconfig\"],"
+        + "\"download_url\":\"https://storage.tuxsuite.com/public/demo/demo/builds/" + uid + "/\","
+        + "\"provisioning_time\":\"2024-05-01T10:00:00\",\"running_time\":\"2024-05-01T10:01:00\","
+        + "\"duration\":300}}").getBytes(UTF_8);
+  }
+
+  private static byte[] testCallback(String buildUid) {
+    String uid = "2demoTest" + Long.toHexString(System.nanoTime());
+    return ("{\"kind\":\"test\",\"status\":{\"uid\":\"" + uid + "\",\"project\":\"demo/demo\","
+        + "\"state\":\"finished\",\"result\":\"pass\",\"device\":\"qemu-arm64\","
+        + "\"kernel\":\"https://storage.tuxsuite.com/public/demo/demo/builds/" + buildUid
+        + "/Image.gz\",\"tests\":[\"boot\",\"ltp-smoke\"],"
+        + "\"results\":{\"boot\":\"pass\",\"ltp-smoke\":\"pass\"},"
+        + "\"download_url\":\"https://storage.tuxsuite.com/public/demo/demo/tests/" + uid + "/\","
+        + "\"provisioning_time\":\"2024-05-01T10:10:00\",\"running_time\":\"2024-05-01T10:11:00\","
+        + "\"duration\":120}}").getBytes(UTF_8);
   }
 
   private static String commitWorkflow(Git git, Path dir, String workflow)
@@ -258,16 +580,6 @@ final class DemoCommand implements Command {
     git.add().addFilepattern(".").call();
     return git.commit().setMessage("workflow").setAuthor("demo", "demo@example.invalid")
         .setCommitter("demo", "demo@example.invalid").setSign(false).call().name();
-  }
-
-  private static Delivery push(String repoUrl, String sha, String deliveryId) {
-    byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + sha + "\",\"repository\":"
-        + "{\"name\":\"demo\",\"full_name\":\"octo/demo\",\"owner\":{\"login\":\"octo\"},"
-        + "\"clone_url\":\"" + repoUrl + "\"}}").getBytes(UTF_8);
-    return Delivery.newBuilder().header("X-GitHub-Event", "push")
-        .header("X-GitHub-Delivery", deliveryId)
-        .header("X-Hub-Signature-256", WebhookHmac.github(GITHUB_SECRET).sign(body))
-        .header("Content-Type", "application/json").body(body).build();
   }
 
   private static void deleteTree(Path dir) {
