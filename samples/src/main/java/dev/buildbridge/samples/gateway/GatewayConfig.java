@@ -235,7 +235,7 @@ public record GatewayConfig(
         && tuxToken == null) {
       throw invalid("no webhook secret is configured: set GITHUB_WEBHOOK_SECRET,"
           + " GITEA_WEBHOOK_SECRET, GITLAB_TOKEN, TUXSUITE_PUBLIC_KEY or TUXSUITE_TOKEN"
-          + " (or allow unsigned deliveries, for local testing only)");
+          + " (or BB_ALLOW_UNSIGNED=true / --allow-unsigned, for local testing only)");
     }
     if (tuxKey != null && tuxToken != null) {
       throw invalid("set TUXSUITE_PUBLIC_KEY (a pinned key) or TUXSUITE_TOKEN (to fetch the key),"
