@@ -88,7 +88,8 @@ final class ServeCommand implements Command {
     out.append("Every flag has its variable (in brackets); a flag wins over its variable.\n"
         + "Without --allow-unsigned, a webhook secret or a TuxSuite key or token is required.\n"
         + "Endpoints: POST /webhooks/github, /webhooks/gitea, /webhooks/gitlab,\n"
-        + "/callbacks/tuxsuite, /results, /jobs/next; GET /jobs, /healthz, /metrics.\n"
+        + "/callbacks/tuxsuite, /results (runner token), /jobs/next (runner token);\n"
+        + "GET /jobs (runner token), /healthz, /metrics.\n"
         + "Runs until SIGTERM or SIGINT, then drains work in flight (--drain-timeout).");
     return out.toString();
   }

@@ -98,17 +98,22 @@ final class Deliveries {
     List<JobRequest> jobs = decision.jobs();
     try {
       sink.accept(jobs);
-    } catch (BuildBridgeException | IllegalStateException e) {
+    } catch (RuntimeException e) {
       if (decision.deliveryId() != null) {
         // so that the forge's redelivery of this delivery is taken, not refused as a duplicate
         dedup.forget(decision.provider().wireName() + ":" + decision.deliveryId());
       }
       sinkFailures.inc();
       String code = e instanceof BuildBridgeException ? ((BuildBridgeException) e).code()
-          : "SINK_CLOSED";
-      LOG.log(Level.WARNING, "the job sink refused " + jobs.size() + " jobs of "
+          : e instanceof IllegalStateException ? "SINK_CLOSED" : "SINK_FAILED";
+      String what = "the job sink refused " + jobs.size() + " jobs of "
           + decision.provider().wireName() + " delivery " + decision.deliveryId() + ": " + code
-          + ": " + e.getMessage());
+          + ": " + e.getMessage();
+      if (e instanceof BuildBridgeException) {
+        LOG.log(Level.WARNING, what);
+      } else {
+        LOG.log(Level.ERROR, what, e); // not a failure the sink documents: a bug to look at
+      }
       Map<String, Object> body = json(decision, 503, "the job queue did not take the jobs ("
           + code + "); redeliver later");
       body.put("jobs", List.of());

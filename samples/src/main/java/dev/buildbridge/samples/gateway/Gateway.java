@@ -6,6 +6,7 @@ import dev.buildbridge.amqp.AmqpTopology;
 import dev.buildbridge.api.github.GitHubClient;
 import dev.buildbridge.api.tuxsuite.TuxSuiteClient;
 import dev.buildbridge.core.job.JobSink;
+import dev.buildbridge.core.job.JobSource;
 import dev.buildbridge.jdbc.JdbcOutboxStore;
 import dev.buildbridge.kcidb.KcidbException;
 import dev.buildbridge.kcidb.submit.FileOutboxStore;
@@ -26,6 +27,7 @@ import dev.buildbridge.webhooks.InMemoryDedupStore;
 import dev.buildbridge.webhooks.Provider;
 import dev.buildbridge.webhooks.RunsOnResolver;
 import dev.buildbridge.webhooks.WebhookHandler;
+import dev.buildbridge.webhooks.WorkflowExpander;
 import dev.buildbridge.workflow.WebhookWorkflowExpander;
 import dev.buildbridge.workflow.WorkflowFanOut;
 import dev.buildbridge.workflow.WorkflowSource;
@@ -81,7 +83,9 @@ import java.util.concurrent.TimeUnit;
  *       the runner token), 202 once recorded; with a broker, results are also consumed from it;
  *   <li>{@code POST /jobs/next?runs_on=LABEL}: a runner takes the oldest pending job of the
  *       embedded queue (200), or there is none (204);
- *   <li>{@code GET /jobs}, {@code GET /healthz}, {@code GET /metrics} (Prometheus text).
+ *   <li>{@code GET /jobs} (recent jobs and results, the queue; with the runner token),
+ *       {@code GET /healthz} (liveness and readiness per dependency: 200 ready, 503 not),
+ *       {@code GET /metrics} (Prometheus text).
  * </ul>
  *
  * <p><b>Embedded or scaled out.</b> Without {@code amqpUrl} and {@code jdbcUrl}, jobs go to a
@@ -239,9 +243,9 @@ public final class Gateway implements AutoCloseable {
     if (config.runsOnDefault() != null || !config.runsOnMap().isEmpty()) {
       handler.runsOn(RunsOnResolver.of(config.runsOnMap(), config.runsOnDefault()));
     }
-    WorkflowSource source = workflowSource(dataDir, app);
-    if (source != null) {
-      handler.workflowExpander(WebhookWorkflowExpander.of(WorkflowFanOut.of(source)));
+    WorkflowExpander expander = workflowExpander(dataDir, app);
+    if (expander != null) {
+      handler.workflowExpander(expander);
     }
 
     // ---- reporting
@@ -358,21 +362,30 @@ public final class Gateway implements AutoCloseable {
     return null;
   }
 
-  private WorkflowSource workflowSource(Path dataDir, GitHubClient app) {
+  /**
+   * Where workflow files are read: GitHub's Contents API (as the App) for deliveries from GitHub,
+   * a git mirror cache under the data directory for the others, or only one of them.
+   */
+  private WorkflowExpander workflowExpander(Path dataDir, GitHubClient app) {
     WorkflowMode mode = config.workflowMode();
     if (mode == WorkflowMode.NONE) {
       return null;
     }
     if (mode == WorkflowMode.GITHUB) {
-      return GitHubWorkflowSource.ofApp(app);
+      return expander(GitHubWorkflowSource.ofApp(app));
     }
-    RemoteGitSource git = RemoteGitSource.newBuilder(dataDir.resolve("git-cache"))
-        .allowedSchemes(config.gitSchemes()).build();
+    WorkflowExpander git = expander(RemoteGitSource.newBuilder(dataDir.resolve("git-cache"))
+        .allowedSchemes(config.gitSchemes()).build());
     if (mode == WorkflowMode.GIT || app == null) {
       return git;
     }
-    return new RoutingWorkflowSource(GitHubReporter.webHost(config.githubApiUrl()),
-        GitHubWorkflowSource.ofApp(app), git);
+    WorkflowExpander github = expander(GitHubWorkflowSource.ofApp(app));
+    return (template, event) -> (template.source() == JobSource.GITHUB ? github : git)
+        .expand(template, event);
+  }
+
+  private static WorkflowExpander expander(WorkflowSource source) {
+    return WebhookWorkflowExpander.of(WorkflowFanOut.of(source));
   }
 
   private void flushShared() {

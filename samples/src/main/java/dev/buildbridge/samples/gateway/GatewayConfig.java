@@ -173,13 +173,16 @@ public record GatewayConfig(
   /** Where the workflow file of a pushed commit is read from. */
   public enum WorkflowMode {
     /**
-     * GitHub's Contents API for repositories on the GitHub App's host when App credentials are
-     * set, a git mirror cache for every other repository.
+     * GitHub's Contents API (as the App) for deliveries from GitHub when App credentials are set,
+     * a git mirror cache for every other delivery.
      */
     AUTO,
     /** A git mirror cache under the data directory, for every repository. */
     GIT,
-    /** GitHub's Contents API (App credentials required); repositories elsewhere get one job. */
+    /**
+     * GitHub's Contents API (App credentials required) for every delivery; repositories the App
+     * cannot see read as having no workflow file and get one job.
+     */
     GITHUB,
     /** No workflow expansion: each push or pull request yields one job. */
     NONE

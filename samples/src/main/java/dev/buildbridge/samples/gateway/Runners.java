@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The runner side: {@code jobresult.v1} results coming back (over HTTP or from a broker), jobs
- * handed to runners from the embedded queue, and the {@code GET /jobs} listing. Runner calls carry
- * {@code Authorization: Bearer <BB_RUNNER_TOKEN>}.
+ * handed to runners from the embedded queue, and the {@code GET /jobs} listing. All three carry
+ * {@code Authorization: Bearer <BB_RUNNER_TOKEN>} (unless unsigned calls are allowed and no token is
+ * set).
  */
 final class Runners {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
@@ -145,8 +146,15 @@ final class Runners {
     }
   }
 
-  /** {@code GET /jobs?limit=N}: recent jobs with results, and the queue. */
+  /**
+   * {@code GET /jobs?limit=N}: recent jobs with results, and the queue. It names repositories and
+   * commits, so it asks for the runner token too.
+   */
   Response listJobs(Request request) {
+    Response refused = authorize(request);
+    if (refused != null) {
+      return refused;
+    }
     int limit = DEFAULT_LIST;
     String asked = request.query().get("limit");
     if (asked != null) {

@@ -129,7 +129,7 @@ class GatewayScaleOutTest {
                 .build(), result.toJson());
       }
       Wire.eventually("the consumed result", () -> {
-        JsonNode recent = Wire.get(base, "/jobs").json().get("recent").get(0);
+        JsonNode recent = Wire.jobs(base, "").json().get("recent").get(0);
         return !recent.get("result").isNull()
             && recent.get("result").get("summary").asText().equals("passed on a broker runner");
       });
@@ -140,7 +140,7 @@ class GatewayScaleOutTest {
       JsonNode health = Wire.get(base, "/healthz").json();
       assertTrue(health.get("checks").get("amqp").get("ok").asBoolean(), health.toString());
       assertEquals(prefix + ".jobs.v1",
-          Wire.get(base, "/jobs").json().get("queue").get("queue").asText());
+          Wire.jobs(base, "").json().get("queue").get("queue").asText());
       assertEquals(409, Wire.runner(base, "/jobs/next", new byte[0]).status());
     } finally {
       deleteTopology(topology);

@@ -1,6 +1,7 @@
 package dev.buildbridge.samples.gateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -127,6 +128,15 @@ class GatewayTest {
   @AfterEach
   void stop() {
     gateway.close();
+  }
+
+  /** Starts the gateway again, on the same data directory, with some settings changed. */
+  private void restart(java.util.function.Consumer<GatewayConfig.Builder> change) {
+    gateway.close();
+    GatewayConfig.Builder b = gateway.config().toBuilder();
+    change.accept(b);
+    gateway = Gateway.start(b.build());
+    base = gateway.baseUri();
   }
 
   private FileJobQueue queue() {
@@ -310,6 +320,90 @@ class GatewayTest {
     assertTrue(gateway.kcidbPending().isEmpty());
   }
 
+  // ---- workflows through GitHub's Contents API ----------------------------------------------
+
+  private static void stubWorkflow(String kdl) {
+    byte[] bytes = kdl.getBytes(UTF_8);
+    wm.stubFor(get(urlPathEqualTo(REPO + "/contents/.solstice/workflow.kdl"))
+        .withQueryParam("ref", equalTo(PUSH_SHA))
+        .willReturn(okJson("{\"type\":\"file\",\"encoding\":\"base64\",\"size\":" + bytes.length
+            + ",\"name\":\"workflow.kdl\",\"path\":\".solstice/workflow.kdl\",\"sha\":\"abc\","
+            + "\"content\":\"" + Base64.getEncoder().encodeToString(bytes) + "\"}")));
+  }
+
+  @Test
+  void withAppCredentialsThePushIsExpandedByTheWorkflowReadThroughContents() {
+    restart(b -> b.workflowMode(GatewayConfig.WorkflowMode.AUTO));
+    stubWorkflow("workflow name=\"CI\" {\n"
+        + "    job id=\"test\" needs=\"build\" { step name=\"Test\" run=\"make check\" }\n"
+        + "    job id=\"build\" runs_on=\"riscv64\" { step name=\"Build\" run=\"make\" }\n}\n");
+    Reply r = Wire.github(base, "push", "contents-1", fixture(PUSH));
+    assertEquals(202, r.status(), r.body());
+    JsonNode jobs = r.json().get("jobs");
+    assertEquals(2, jobs.size(), r.body());
+    assertEquals("build", jobs.get(0).get("workflow_job_id").asText(), "dependency order");
+    assertEquals("riscv64", jobs.get(0).get("runs_on").asText());
+    assertEquals("test", jobs.get(1).get("workflow_job_id").asText());
+    assertEquals("ubuntu-22.04", jobs.get(1).get("runs_on").asText());
+    assertEquals(2, queue().entries().size());
+    eventually("a check run per job", () -> requests(
+        postRequestedFor(urlEqualTo(REPO + "/check-runs"))).size() == 2);
+  }
+
+  @Test
+  void anInvalidWorkflowIs422NamingTheFileAndTheFixedRedeliveryIsTaken() {
+    restart(b -> b.workflowMode(GatewayConfig.WorkflowMode.GITHUB));
+    stubWorkflow("workflow name=\"CI\" {\n"
+        + "    job id=\"test\" needs=\"nope\" { step name=\"Test\" run=\"make check\" }\n}\n");
+    Reply r = Wire.github(base, "push", "contents-2", fixture(PUSH));
+    assertEquals(422, r.status(), r.body());
+    assertTrue(r.json().get("reason").asText().startsWith(".solstice/workflow.kdl:2:"),
+        r.body());
+    assertTrue(queue().entries().isEmpty());
+
+    stubWorkflow("workflow name=\"CI\" {\n    job id=\"test\" { step name=\"Test\" run=\"make\" }\n}\n");
+    Reply fixed = Wire.github(base, "push", "contents-2", fixture(PUSH));
+    assertEquals(202, fixed.status(), fixed.body());
+  }
+
+  // ---- TuxSuite key fetched with a token --------------------------------------------------------
+
+  @Test
+  void theTuxSuiteKeyIsFetchedWithTheTokenOnceAndCached() {
+    wm.stubFor(get(urlEqualTo("/v1/groups/linaro/projects/lkft/keys"))
+        .willReturn(okJson("{\"ssh\":{\"pub\":\"" + Wire.TUX_PUBLIC_KEY + "\"}}")));
+    restart(b -> b.tuxsuitePublicKey(null).tuxsuiteToken("tux-token-value")
+        .tuxsuiteGroup("linaro").tuxsuiteProject("lkft").tuxsuiteUrl(URI.create(wm.baseUrl())));
+    assertEquals(200, Wire.tuxsuite(base, fixture("tuxsuite/build-callback.json")).status());
+    assertEquals(200, Wire.tuxsuite(base, fixture("tuxsuite/test-callback.json")).status());
+    List<LoggedRequest> fetched = requests(com.github.tomakehurst.wiremock.client.WireMock
+        .getRequestedFor(urlEqualTo("/v1/groups/linaro/projects/lkft/keys")));
+    assertEquals(1, fetched.size());
+    assertEquals("tux-token-value", fetched.get(0).getHeader("Authorization"));
+    assertEquals(2, gateway.kcidbPending().size());
+  }
+
+  // ---- KCIDB sending ----------------------------------------------------------------------------
+
+  @Test
+  void withAKcidbUrlTheOutboxSendsAndTheSubmissionIsTimed() {
+    wm.stubFor(post(urlEqualTo("/submit")).willReturn(okJson(
+        "{\"id\":\"sub123\",\"status\":\"ok\"}")));
+    wm.stubFor(get(urlEqualTo("/health")).willReturn(aResponse().withStatus(200).withBody("OK")));
+    restart(b -> b.kcidbUrl(URI.create(wm.baseUrl())).kcidbToken("kcidb-token-value"));
+    assertEquals(200, Wire.tuxsuite(base, fixture("tuxsuite/build-callback.json")).status());
+    eventually("the submission", () -> gateway.kcidbPending().isEmpty());
+    LoggedRequest sent = requests(postRequestedFor(urlEqualTo("/submit"))).get(0);
+    assertTrue(KcidbValidator.strict().validate(sent.getBody()).valid());
+    assertEquals("Bearer kcidb-token-value", sent.getHeader("Authorization"));
+    String metrics = scrape();
+    assertEquals(1, Wire.sample(metrics, "buildbridge_kcidb_submit_seconds_count"));
+    assertEquals(1, Wire.sample(metrics, "buildbridge_kcidb_submits_total{outcome=\"2xx\"}"));
+    assertEquals(0, Wire.sample(metrics, "buildbridge_kcidb_outbox_pending"));
+    eventually("KCIDB seen healthy", () -> Wire.get(base, "/healthz").json().get("checks")
+        .get("kcidb").get("ok").asBoolean());
+  }
+
   // ---- results ----------------------------------------------------------------------------------
 
   private UUID queuePush(String deliveryId) {
@@ -369,7 +463,7 @@ class GatewayTest {
     assertEquals(FileJobQueue.State.DONE, queue().completed(1).get(0).state());
     assertEquals(result, queue().result(id).orElseThrow());
     eventually("the job's report states", () -> {
-      JsonNode recent = Wire.get(base, "/jobs").json().get("recent").get(0);
+      JsonNode recent = Wire.jobs(base, "").json().get("recent").get(0);
       return recent.get("github").asText().equals("check run 7001 success")
           && recent.get("callback").asText().startsWith("delivered: HTTP 204");
     });
@@ -389,7 +483,7 @@ class GatewayTest {
         postRequestedFor(urlEqualTo("/hooks/results"))).size() == 2);
     List<LoggedRequest> attempts = requests(postRequestedFor(urlEqualTo("/hooks/results")));
     assertEquals(attempts.get(0).getHeader("webhook-id"), attempts.get(1).getHeader("webhook-id"));
-    eventually("delivered on attempt 2", () -> Wire.get(base, "/jobs").json().get("recent").get(0)
+    eventually("delivered on attempt 2", () -> Wire.jobs(base, "").json().get("recent").get(0)
         .get("callback").asText().equals("delivered: HTTP 200 (attempt 2)"));
     assertEquals(1, Wire.sample(scrape(),
         "buildbridge_reports_total{target=\"callback\",outcome=\"ok\"}"));
@@ -461,7 +555,7 @@ class GatewayTest {
     JobResult result = JobResult.of(queue().job(done).orElseThrow(), 0, "ok", Instant.now());
     assertEquals(202, Wire.runner(base, "/results", result.toJson()).status());
 
-    JsonNode jobs = Wire.get(base, "/jobs").json();
+    JsonNode jobs = Wire.jobs(base, "").json();
     JsonNode newest = jobs.get("recent").get(0);
     assertEquals(waiting.toString(), newest.get("request_id").asText(), "newest first");
     assertTrue(newest.get("result").isNull());
@@ -475,8 +569,9 @@ class GatewayTest {
     assertEquals(1, q.get("pending").asInt());
     assertEquals(1, q.get("done").asInt());
     assertEquals(waiting.toString(), q.get("jobs").get(0).get("request_id").asText());
-    assertEquals(1, Wire.get(base, "/jobs?limit=1").json().get("recent").size());
-    assertEquals(400, Wire.get(base, "/jobs?limit=lots").status());
+    assertEquals(1, Wire.jobs(base, "?limit=1").json().get("recent").size());
+    assertEquals(400, Wire.jobs(base, "?limit=lots").status());
+    assertEquals(401, Wire.get(base, "/jobs").status(), "it names repositories: token only");
   }
 
   // ---- health and metrics -----------------------------------------------------------------------

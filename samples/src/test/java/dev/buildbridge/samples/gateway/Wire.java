@@ -143,6 +143,12 @@ final class Wire {
         "Content-Type", "application/json"), body);
   }
 
+  /** {@code GET /jobs} with the runner token. */
+  static Reply jobs(URI base, String query) {
+    return send(base, "GET", "/jobs" + query, Map.of("Authorization", "Bearer " + RUNNER_TOKEN),
+        null);
+  }
+
   /** Waits up to 10 seconds for a condition that other threads make true. */
   static void eventually(String what, BooleanSupplier condition) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
