@@ -294,10 +294,15 @@ final class DemoCommand implements Command {
     void run() {
       Path work = null;
       HttpServer receiver = null;
+      // the steps say what happens; JGit's background gc of a fresh mirror may complain about
+      // lock files of the clone's temporary directory, which is harmless here
       java.util.logging.Logger quiet = java.util.logging.Logger.getLogger(
           Gateway.class.getPackageName());
+      java.util.logging.Logger jgit = java.util.logging.Logger.getLogger("org.eclipse.jgit");
       java.util.logging.Level level = quiet.getLevel();
-      quiet.setLevel(java.util.logging.Level.WARNING); // the steps say what happens
+      java.util.logging.Level jgitLevel = jgit.getLevel();
+      quiet.setLevel(java.util.logging.Level.WARNING);
+      jgit.setLevel(java.util.logging.Level.OFF);
       try {
         work = Files.createTempDirectory("buildbridge-demo");
         dataDir = keep != null ? keep : work.resolve("data");
@@ -446,6 +451,7 @@ final class DemoCommand implements Command {
         }
         deleteTree(work);
         quiet.setLevel(level);
+        jgit.setLevel(jgitLevel);
       }
     }
 

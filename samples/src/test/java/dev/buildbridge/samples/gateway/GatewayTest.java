@@ -470,6 +470,48 @@ class GatewayTest {
   }
 
   @Test
+  void withCommitStatusesAJobIsPendingThenFailsWithItsSummary() throws IOException {
+    wm.stubFor(post(urlEqualTo(REPO + "/statuses/" + PUSH_SHA)).willReturn(okJson(
+        "{\"id\":1,\"state\":\"pending\"}").withStatus(201)));
+    restart(b -> b.githubReport(GatewayConfig.GitHubReport.STATUS));
+    UUID id = queuePush("delivery-14");
+    eventually("the pending status", () -> requests(
+        postRequestedFor(urlEqualTo(REPO + "/statuses/" + PUSH_SHA))).size() == 1);
+    JobResult result = JobResult.of(queue().job(id).orElseThrow(), 2, "3 tests failed",
+        Instant.now());
+    assertEquals(202, Wire.runner(base, "/results", result.toJson()).status());
+    eventually("the final status", () -> requests(
+        postRequestedFor(urlEqualTo(REPO + "/statuses/" + PUSH_SHA))).size() == 2);
+    List<LoggedRequest> statuses = requests(postRequestedFor(urlEqualTo(REPO + "/statuses/"
+        + PUSH_SHA)));
+    JsonNode pending = JSON.readTree(statuses.get(0).getBodyAsString());
+    JsonNode failed = JSON.readTree(statuses.get(1).getBodyAsString());
+    assertEquals("pending", pending.get("state").asText());
+    assertEquals("buildbridge/job", pending.get("context").asText());
+    assertEquals("failure", failed.get("state").asText());
+    assertEquals("3 tests failed", failed.get("description").asText());
+    assertTrue(requests(postRequestedFor(urlEqualTo(REPO + "/check-runs"))).isEmpty());
+  }
+
+  @Test
+  void aResultOfAJobWhoseCheckRunIsUnknownHereFindsItByExternalId() throws IOException {
+    UUID id = queuePush("delivery-15");
+    eventually("the queued check run", () -> !requests(
+        postRequestedFor(urlEqualTo(REPO + "/check-runs"))).isEmpty());
+    JobResult result = JobResult.of(queue().job(id).orElseThrow(), 0, "ok", Instant.now());
+    // another instance (or this one after a restart) gets the result
+    restart(b -> { });
+    wm.stubFor(get(urlPathEqualTo(REPO + "/commits/" + PUSH_SHA + "/check-runs")).willReturn(
+        okJson("{\"total_count\":1,\"check_runs\":[{\"id\":7001,\"external_id\":\"" + id
+            + "\",\"status\":\"queued\"}]}")));
+    assertEquals(202, Wire.runner(base, "/results", result.toJson()).status());
+    eventually("the completed check run", () -> !requests(
+        patchRequestedFor(urlEqualTo(REPO + "/check-runs/7001"))).isEmpty());
+    assertEquals(1, requests(postRequestedFor(urlEqualTo(REPO + "/check-runs"))).size(),
+        "no second check run");
+  }
+
+  @Test
   void callbackAnswered503IsTriedAgain() {
     wm.stubFor(post(urlEqualTo("/hooks/results")).inScenario("flaky")
         .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503))
