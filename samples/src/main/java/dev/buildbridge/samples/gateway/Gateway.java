@@ -48,7 +48,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -292,8 +291,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     // ---- HTTP
-    Set<String> post = Set.of("POST");
-    Set<String> get = Set.of("GET", "HEAD");
+    List<String> post = List.of("POST");
+    List<String> get = List.of("GET", "HEAD");
     List<Route> routes = List.of(
         new Route("/webhooks/github", post, true, r -> deliveries.forge(Provider.GITHUB, r)),
         new Route("/webhooks/gitea", post, true, r -> deliveries.forge(Provider.GITEA, r)),

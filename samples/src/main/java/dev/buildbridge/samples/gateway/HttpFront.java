@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -90,7 +89,7 @@ final class HttpFront implements AutoCloseable {
   }
 
   /** An exact path, the methods it takes, and whether it reads a body. */
-  record Route(String path, Set<String> methods, boolean readsBody, Endpoint endpoint) {}
+  record Route(String path, List<String> methods, boolean readsBody, Endpoint endpoint) {}
 
   /** The threads that answer 503 when every worker is busy. */
   private static final class SheddingThread extends Thread {
