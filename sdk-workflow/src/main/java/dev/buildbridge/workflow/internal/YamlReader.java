@@ -6,12 +6,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowProblem;
 import dev.buildbridge.workflow.kdl.KdlLocation;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -31,6 +35,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.events.NodeEvent;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree that keeps the {@code file:line:column} of
@@ -61,7 +66,7 @@ public final class YamlReader {
   private final int maxBytes;
   private final int maxDepth;
   private final int maxAliases;
-  private final YAMLFactory factory;
+  private final AnchorFactory factory;
 
   /**
    * Creates a reader.
@@ -80,13 +85,13 @@ public final class YamlReader {
     options.setMaxAliasesForCollections(Math.max(1, maxAliases));
     options.setNestingDepthLimit(maxDepth);
     options.setAllowRecursiveKeys(false);
-    this.factory = YAMLFactory.builder()
+    this.factory = new AnchorFactory(YAMLFactory.builder()
+        .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)   // "key:" is null, as in YAML
         .loaderOptions(options)
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(maxDepth + 8)
             .maxStringLength(maxBytes)
-            .build())
-        .build();
+            .build()));
   }
 
   /**
@@ -236,8 +241,8 @@ public final class YamlReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);
     }
-    try (JsonParser parser = factory.createParser(text)) {
-      return new Build(file, (YAMLParser) parser, problems).document();
+    try (JsonParser parser = factory.createParser(new StringReader(text))) {
+      return new Build(file, (AnchoredParser) parser, problems).document();
     } catch (WorkflowException e) {
       throw e;
     } catch (JsonProcessingException e) {
@@ -291,6 +296,37 @@ public final class YamlReader {
     return WorkflowException.invalid(List.of(new WorkflowProblem(at, message)));
   }
 
+  /**
+   * Makes {@link AnchoredParser}s: Jackson's parser reports the anchors of lists and mappings
+   * ({@code getObjectId()}) but not those of scalars ({@code &name value}).
+   */
+  private static final class AnchorFactory extends YAMLFactory {
+    private static final long serialVersionUID = 1L;
+
+    AnchorFactory(YAMLFactoryBuilder builder) {
+      super(builder);
+    }
+
+    @Override
+    protected YAMLParser _createParser(Reader reader, IOContext context) throws IOException {
+      return new AnchoredParser(context, _parserFeatures, _yamlParserFeatures, _loaderOptions,
+          reader);
+    }
+  }
+
+  /** Jackson's YAML parser, telling the anchor of the node it is on, scalars included. */
+  private static final class AnchoredParser extends YAMLParser {
+    AnchoredParser(IOContext context, int parserFeatures, int yamlFeatures,
+        LoaderOptions options, Reader reader) {
+      super(context, parserFeatures, yamlFeatures, options, null, reader);
+    }
+
+    /** The anchor of the current scalar, list or mapping (not meaningful on an alias). */
+    String anchor() {
+      return _lastEvent instanceof NodeEvent node ? node.getAnchor() : null;
+    }
+  }
+
   /** An open list or mapping. */
   private static final class Frame {
     final KdlLocation location;
@@ -314,7 +350,7 @@ public final class YamlReader {
   /** One read: the token loop, the anchors and the counts. */
   private final class Build {
     private final String file;
-    private final YAMLParser parser;
+    private final AnchoredParser parser;
     private final List<WorkflowProblem> problems;
     private final Deque<Frame> open = new ArrayDeque<>();
     private final Map<String, YamlNode> anchors = new HashMap<>();
@@ -322,7 +358,7 @@ public final class YamlReader {
     private long nodes;
     private int aliases;
 
-    Build(String file, YAMLParser parser, List<WorkflowProblem> problems) {
+    Build(String file, AnchoredParser parser, List<WorkflowProblem> problems) {
       this.file = file;
       this.parser = parser;
       this.problems = problems;
@@ -359,7 +395,7 @@ public final class YamlReader {
           if (open.size() + 1 > maxDepth) {
             throw invalid(here(), "lists and mappings nest deeper than " + maxDepth + " levels");
           }
-          String anchor = parser.getObjectId();
+          String anchor = parser.anchor();
           if (anchor != null) {
             openAnchors.add(anchor);
           }
@@ -382,7 +418,7 @@ public final class YamlReader {
           }
           count(1);
           YamlNode scalar = scalar(token);
-          String name = parser.getObjectId();
+          String name = parser.anchor();
           if (name != null) {
             anchors.put(name, scalar);
           }
