@@ -44,6 +44,8 @@ public final class Main {
     all.add(new WebhookCommand());
     all.add(new KdlCommand());
     all.add(new WorkflowCommand());
+    all.addAll(TuxPlanCommands.all());
+    all.add(new AutobuilderCommand());
     all.add(new DemoCommand());
     return new Main(all);
   }

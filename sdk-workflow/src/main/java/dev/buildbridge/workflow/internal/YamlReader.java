@@ -48,8 +48,8 @@ import org.yaml.snakeyaml.events.NodeEvent;
  * nesting deeper than {@code maxDepth}, more than {@code maxAliases} aliases of lists or
  * mappings, aliases that expand the document past {@value #MAX_NODES} nodes (a "billion
  * laughs"), an unknown or self-containing alias, a binary value, or more than one document. A
- * duplicate key is a problem handed to the caller, who reports it with its own. Aliases are not copied: an alias is the anchored node itself, so memory stays
- * proportional to the input.
+ * duplicate key is a problem handed to the caller, who reports it with its own. Aliases are not
+ * copied: an alias is the anchored node itself, so memory stays proportional to the input.
  */
 public final class YamlReader {
   /** Default largest input: {@value} bytes (1 MiB). */

@@ -180,7 +180,7 @@ public final class TuxPlanSubmitter {
     }
   }
 
-  /** Pairs statuses with requests by {@code client_token} when TuxSuite echoes it, else by order. */
+  /** Pairs statuses with requests by {@code client_token} when echoed back, else by order. */
   private static List<TuxBuild> matchBuilds(List<TuxBuildRequest> batch, List<TuxBuild> statuses,
       Progress progress, int from) {
     String what = "builds " + from + " to " + (from + batch.size() - 1);

@@ -1,8 +1,9 @@
 /**
  * TuxSuite plan files ({@code plan.yaml}, {@code version: 1}): read and checked by a
  * {@link dev.buildbridge.workflow.tuxsuite.TuxPlanParser} (every problem with its
- * {@code file:line:column}), expanded by a {@link dev.buildbridge.workflow.tuxsuite.TuxPlanExpansion}
- * into sdk-api's typed build and test requests, and submitted by a
+ * {@code file:line:column}), expanded by a
+ * {@link dev.buildbridge.workflow.tuxsuite.TuxPlanExpansion} into sdk-api's typed build and test
+ * requests, and submitted by a
  * {@link dev.buildbridge.workflow.tuxsuite.TuxPlanSubmitter} in the order of the
  * {@code tuxsuite} client, giving a {@link dev.buildbridge.workflow.tuxsuite.SubmittedPlan} that
  * waits for every run.

@@ -160,7 +160,8 @@ class BranchConfigsTest {
   void eachCommitIsReadWithItsOwnConfigsNotTheWorkTree() throws Exception {
     Map<String, String> changes = new HashMap<>();
     changes.put("threefoldtech/zos/development.yaml", null);
-    changes.put("threefoldtech/zos/main.yaml", "buildscripts: [build.sh]\nbuild.sh: {artifact: a}\n");
+    changes.put("threefoldtech/zos/main.yaml",
+        "buildscripts: [build.sh]\nbuild.sh: {artifact: a}\n");
     changes.put(BROKEN, "buildscripts: [core.sh]\ncore.sh: {artifact: core.tar.gz}\n");
     String second = repo.commit("fix and trim", changes);
     Files.writeString(repo.dir().resolve("threefoldtech/zos/main.yaml"), "garbage: [\n");
