@@ -267,7 +267,7 @@ public final class TuxPlanExpansion {
           .forEach(b::callbackHeader);
       PlanFields.texts(f, "notify_emails").forEach(b::notifyEmail);
       return b.build();
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {   // a value sdk-api refuses
       problem(problems, build.location(), "the build cannot be submitted: " + e.getMessage());
       return null;
     }
@@ -325,7 +325,7 @@ public final class TuxPlanExpansion {
             .parameter("SHARD_INDEX", Integer.toString(i)).build());
       }
       return shards;
-    } catch (IllegalArgumentException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {   // a value sdk-api refuses
       problem(problems, test.location(), "the test cannot be submitted: " + e.getMessage());
       return List.of();
     }

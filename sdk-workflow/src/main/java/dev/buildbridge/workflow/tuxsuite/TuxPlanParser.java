@@ -77,6 +77,7 @@ public final class TuxPlanParser {
   private static final List<String> TOP_KEYS = List.of("version", "name", "description", "jobs");
   private static final List<String> JOB_KEYS =
       List.of("name", "build", "builds", "test", "tests", "sanity_test");
+  private static final List<String> BUILD_KEYS = List.copyOf(PlanFields.BUILD.keySet());
   private static final List<String> TEST_KEYS;
 
   static {
@@ -307,7 +308,7 @@ public final class TuxPlanParser {
             + " here; submit such a build with TuxBuildRequest.Builder.patchSeries");
       }
     }
-    Map<String, Object> fields = fields(checks, build, PlanFields.BUILD, "a build",
+    Map<String, Object> fields = fields(checks, build, PlanFields.BUILD, BUILD_KEYS, "a build",
         Set.of("kernel_patch_file", "patch_series"));
     for (String required : List.of("target_arch", "toolchain", "kconfig")) {
       if (build.entry(required) == null) {
@@ -336,7 +337,8 @@ public final class TuxPlanParser {
       return null;
     }
     int before = checks.errorCount();
-    Map<String, Object> fields = fields(checks, test, PlanFields.TEST, what, Set.of("sharding"));
+    Map<String, Object> fields = fields(checks, test, PlanFields.TEST, TEST_KEYS, what,
+        Set.of("sharding"));
     if (test.entry("device") == null) {
       checks.error(test.location(), what + " needs device");
     }
@@ -360,14 +362,14 @@ public final class TuxPlanParser {
     return new TuxPlanTest(test.location(), fields, sharding);
   }
 
-  /** Reads the known fields; reports unknown keys but those in {@code handled}. */
+  /**
+   * Reads the fields of the schema; reports the other keys as unknown (listing {@code known})
+   * but those in {@code handled}, which the caller reads or reports itself.
+   */
   private static Map<String, Object> fields(YamlChecks checks, YamlNode.Mapping mapping,
-      Map<String, PlanFields.Kind> schema, String what, Set<String> handled) {
+      Map<String, PlanFields.Kind> schema, List<String> known, String what,
+      Set<String> handled) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    List<String> known = new ArrayList<>(schema.keySet());
-    if (what.endsWith("test")) {
-      known = TEST_KEYS;
-    }
     for (YamlNode.Entry e : mapping.entries().values()) {
       PlanFields.Kind kind = schema.get(e.key());
       if (kind != null) {
