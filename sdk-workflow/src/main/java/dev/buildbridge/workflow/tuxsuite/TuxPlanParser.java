@@ -50,7 +50,9 @@ import java.util.Set;
  * </pre>
  *
  * <p>Build keys are listed on {@link TuxPlanBuild}, test keys on {@link TuxPlanTest}; a test
- * may add {@code sharding: N} (1 to 1000). Errors: a {@code version} other than 1; a key the
+ * may add {@code sharding: N} (1 to 1000). Callback headers ({@code callback_headers} of a
+ * build, {@code callback_header} of a test, as the {@code tuxsuite} client names them) are a
+ * mapping of names to values or a list of {@code "Name: value"} lines. Errors: a {@code version} other than 1; a key the
  * format does not know (at the top, in a job, a build or a test; with a suggestion when one is
  * close); a job with none of {@code build}, {@code builds}, {@code test}, {@code tests} and
  * {@code sanity_test}, or with both {@code build} and {@code builds} (or {@code test} and
