@@ -101,11 +101,11 @@ import javax.sql.DataSource;
  * (a died gateway, a broken lock connection): the next drainer sends it again, which KCIDB
  * merges, exactly as after a restart with {@code FileOutboxStore}.
  *
- * <p><b>Driving the sender.</b> {@link KcidbOutbox#start()}'s sender flushes after each submit
- * of its own instance and while it backs off; it does not see entries other instances appended,
- * nor notice that the drainer died. With this store, call {@link KcidbOutbox#flush()} on every
- * instance on a schedule (every few seconds) as well: on the instances that do not drain it costs
- * one round trip. {@link KcidbOutbox#pending()} and {@link KcidbOutbox#retryParked()} see the
+ * <p><b>Driving the sender.</b> Build every instance's outbox with
+ * {@code KcidbOutbox.Builder.pollInterval} (a few seconds): its background sender then looks at
+ * the table even when that instance submitted nothing, so it sends what the others appended and
+ * takes over when the drainer dies; on the instances that do not drain a look costs one round
+ * trip. {@link KcidbOutbox#pending()} and {@link KcidbOutbox#retryParked()} see the
  * entries only on the draining instance; {@link #countPending()} counts them on any.
  *
  * <p><b>Damage.</b> A row whose document no longer has its stored size or SHA-256, or whose id or

@@ -45,6 +45,8 @@ public final class Main {
     all.add(new KdlCommand());
     all.add(new WorkflowCommand());
     all.addAll(KcidbCommands.all());
+    all.addAll(TuxPlanCommands.all());
+    all.add(new AutobuilderCommand());
     all.add(new ServeCommand());
     all.add(new DemoCommand());
     return new Main(all);

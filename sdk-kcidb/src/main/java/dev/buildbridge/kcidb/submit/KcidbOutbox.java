@@ -76,6 +76,7 @@ public final class KcidbOutbox implements AutoCloseable {
   private final Clock clock;
   private final ThreadFactory threadFactory;
   private final KcidbValidator validator;
+  private final long pollNanos;
 
   /** One flush at a time; also guards parked-flag changes. */
   private final ReentrantLock flushLock = new ReentrantLock();
@@ -98,6 +99,7 @@ public final class KcidbOutbox implements AutoCloseable {
     this.clock = b.clock;
     this.threadFactory = b.threadFactory;
     this.validator = b.validator;
+    this.pollNanos = b.pollInterval.toNanos();
   }
 
   /**
@@ -340,6 +342,10 @@ public final class KcidbOutbox implements AutoCloseable {
         while (!closed && !due()) {
           if (work) {
             wake.awaitNanos(notBeforeNanos - System.nanoTime());
+          } else if (pollNanos > 0) {
+            if (wake.awaitNanos(pollNanos) <= 0) {
+              work = true;   // look at the store: another instance may have appended
+            }
           } else {
             wake.await();
           }
@@ -536,6 +542,27 @@ public final class KcidbOutbox implements AutoCloseable {
     };
 
     private KcidbValidator validator = KcidbValidator.officialSchema();
+    private Duration pollInterval = Duration.ZERO;
+
+    /**
+     * Makes the background sender look at the store at least this often even when this outbox
+     * submitted nothing. Default: zero, never (the sender wakes on {@link KcidbOutbox#submit} and
+     * after backoff). Set it when several instances share one store (sdk-jdbc's
+     * {@code JdbcOutboxStore}): the sender then sends what the others appended and takes over
+     * when the draining instance dies.
+     *
+     * @param interval the interval; zero for never
+     * @return this builder
+     * @throws IllegalArgumentException if the interval is negative
+     */
+    public Builder pollInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval");
+      if (interval.isNegative()) {
+        throw new IllegalArgumentException("pollInterval must not be negative: " + interval);
+      }
+      this.pollInterval = interval;
+      return this;
+    }
 
     private Builder() {}
 

@@ -113,6 +113,26 @@ class KcidbOutboxTest {
   }
 
   @Test
+  void withAPollIntervalTheSenderSendsWhatAnotherInstanceAppendedToTheStore() throws Exception {
+    accept();
+    FileOutboxStore store = FileOutboxStore.open(dir);
+    KcidbOutbox outbox = KcidbOutbox.newBuilder().store(store)
+        .client(SubmitTesting.client(wm).build()).pollInterval(Duration.ofMillis(30)).build();
+    opened.add(outbox);
+    outbox.start();
+    store.append(EntryId.random(), NOW,
+        SubmitTesting.MAPPER.writeValueAsBytes(document("appended-elsewhere")));
+    await(() -> wm.getAllServeEvents().size() == 1, "the polled entry to be sent");
+    await(() -> outbox.pending().isEmpty(), "the entry to be delivered");
+  }
+
+  @Test
+  void aNegativePollIntervalIsRefused() {
+    assertThrows(IllegalArgumentException.class,
+        () -> KcidbOutbox.newBuilder().pollInterval(Duration.ofSeconds(-1)));
+  }
+
+  @Test
   void submitJournalsTheDocumentDurablyBeforeAnySend() throws Exception {
     accept();
     KcidbOutbox outbox = outbox();
