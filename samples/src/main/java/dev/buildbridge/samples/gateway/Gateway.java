@@ -98,6 +98,8 @@ public final class Gateway implements AutoCloseable {
   static final String USER_AGENT = "buildbridge-gateway/0.1";
   /** How many jobs {@code GET /jobs} remembers in memory. */
   static final int RECENT_JOBS = 500;
+  /** How often an outbox in a shared table looks for entries other instances appended. */
+  static final Duration SHARED_OUTBOX_POLL = Duration.ofSeconds(2);
 
   private final GatewayConfig config;
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -202,8 +204,14 @@ public final class Gateway implements AutoCloseable {
       kcidbBuilder.token(config.kcidbToken());
     }
     KcidbClient kcidb = kcidbBuilder.build();
-    outbox = KcidbOutbox.newBuilder().store(outboxStore).client(kcidb)
-        .shutdownTimeout(config.drainTimeout()).build();
+    KcidbOutbox.Builder outboxBuilder = KcidbOutbox.newBuilder().store(outboxStore).client(kcidb)
+        .shutdownTimeout(config.drainTimeout());
+    if (sharedOutbox != null) {
+      // the sender also sends what other instances appended, and takes over when the instance
+      // holding the table's drain lock dies
+      outboxBuilder.pollInterval(SHARED_OUTBOX_POLL);
+    }
+    outbox = outboxBuilder.build();
     resources.push(outbox);
     JdbcOutboxStore shared = sharedOutbox;
     metrics.gauge("buildbridge_kcidb_outbox_pending",
@@ -211,11 +219,6 @@ public final class Gateway implements AutoCloseable {
         () -> shared != null ? shared.countPending() : outbox.pending().size());
     if (config.kcidbUrl() != null) {
       outbox.start();
-      if (shared != null) {
-        // the sender sees only this instance's submits; the drain lock may also come to this
-        // instance when another dies: look on a schedule too
-        scheduler.scheduleWithFixedDelay(this::flushShared, 5, 5, TimeUnit.SECONDS);
-      }
     }
 
     // ---- GitHub App, workflow source, webhook handler
@@ -385,14 +388,6 @@ public final class Gateway implements AutoCloseable {
 
   private static WorkflowExpander expander(WorkflowSource source) {
     return WebhookWorkflowExpander.of(WorkflowFanOut.of(source));
-  }
-
-  private void flushShared() {
-    try {
-      outbox.flush();
-    } catch (RuntimeException e) {
-      LOG.log(Level.DEBUG, "scheduled KCIDB outbox flush: " + e.getMessage());
-    }
   }
 
   private void requeueExpired() {
