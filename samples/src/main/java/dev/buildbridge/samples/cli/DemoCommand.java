@@ -22,13 +22,6 @@ import dev.buildbridge.signing.TuxSuiteCallbackVerifier;
 import dev.buildbridge.signing.TuxSuiteVerification;
 import dev.buildbridge.signing.WebhookHeaders;
 import dev.buildbridge.signing.WebhookHmac;
-import dev.buildbridge.webhooks.Decision;
-import dev.buildbridge.webhooks.Delivery;
-import dev.buildbridge.webhooks.RunsOnResolver;
-import dev.buildbridge.webhooks.WebhookHandler;
-import dev.buildbridge.workflow.WebhookWorkflowExpander;
-import dev.buildbridge.workflow.WorkflowFanOut;
-import dev.buildbridge.workflow.git.GitRepositorySource;
 import dev.buildbridge.workflow.kdl.KdlDocument;
 import dev.buildbridge.workflow.kdl.KdlParseException;
 import dev.buildbridge.workflow.kdl.KdlParser;
@@ -80,12 +73,13 @@ final class DemoCommand implements Command {
   static final String GITHUB_SIGNATURE =
       "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
   /** A real TuxSuite-format callback signature made with SQUAD's public test key pair. */
-  static final String TUX_PUBLIC_KEY = "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy"
-      + "NTYAAABBBO+6+lFvdyBmIxnz1PTlj6rnB6V2a0VOT3B/qWazhJY9Ifp5AOoTFlTxqj6IqITHZ3iVTv611rsEC8VDYCgHhyU=";
-  static final String TUX_BODY = "{\"kind\": \"test\", \"status\": {\"uid\": \"2MBYa8FhoBHkRCX2BMMPusjuClf\","
-      + " \"state\": \"finished\", \"result\": \"pass\"}}";
-  static final String TUX_SIGNATURE =
-      "MEUCIBmRuzA_HKytFkso2bzwHDGi53VxEWbF3_qRbisYPuFeAiEAwZJbHWXyftptEh92tDdE1Am2BmQ7YDEW7JQIFKr-dQ0=";
+  static final String TUX_PUBLIC_KEY = "ecdsa-sha2-nistp256 "
+      + "AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBO+6+lFvdyBmIxnz1PTlj6rnB6V2a0VOT3B/"
+      + "qWazhJY9Ifp5AOoTFlTxqj6IqITHZ3iVTv611rsEC8VDYCgHhyU=";
+  static final String TUX_BODY = "{\"kind\": \"test\", \"status\": {\"uid\": "
+      + "\"2MBYa8FhoBHkRCX2BMMPusjuClf\", \"state\": \"finished\", \"result\": \"pass\"}}";
+  static final String TUX_SIGNATURE = "MEUCIBmRuzA_HKytFkso2bzwHDGi53VxEWbF3_qRbisYPuFeAiEAwZJbHWX"
+      + "yftptEh92tDdE1Am2BmQ7YDEW7JQIFKr-dQ0=";
   private static final Option DATA_DIR = Option.value("data-dir", "DIR",
       "keep the gateway's data here (job queue, KCIDB outbox) instead of a temporary directory");
 
@@ -110,8 +104,8 @@ final class DemoCommand implements Command {
   @Override
   public String details() {
     return "Prints one JSON line per step ({\"step\",\"ok\",...}) and a last line\n"
-        + "{\"ok\",\"steps\",\"failed\"}. Needs no network and no services: the gateway listens on\n"
-        + "an ephemeral loopback port and everything it talks to runs in this process.";
+        + "{\"ok\",\"steps\",\"failed\"}. Needs no network and no services: the gateway\n"
+        + "listens on an ephemeral loopback port and everything it talks to runs in this process.";
   }
 
   @Override
@@ -178,7 +172,8 @@ final class DemoCommand implements Command {
     byte[] flipped = body.clone();
     flipped[flipped.length - 3] ^= 1;
     String tampered = rejection(() -> verifier.verify(TUX_SIGNATURE, flipped));
-    step("tuxsuite callback signature (ECDSA P-256) verifies over the raw body; one flipped bit fails",
+    step("tuxsuite callback signature (ECDSA P-256) verifies over the raw body; one flipped bit"
+            + " fails",
         !result.legacy() && "SIGNATURE_MISMATCH".equals(tampered),
         Map.of("key", OpenSshPublicKey.parse(TUX_PUBLIC_KEY).fingerprint(),
             "tampered_body", String.valueOf(tampered)));
@@ -191,7 +186,8 @@ final class DemoCommand implements Command {
     TuxSuiteCallbackVerifier verifier = TuxSuiteCallbackVerifier.of(publicKey);
     byte[] body = TUX_BODY.getBytes(UTF_8);
     boolean current = !verifier.verify(signer.sign(body), body).legacy();
-    // TuxSuite's 2023-2024 form: the body is a JSON string literal; the signature covers its content.
+    // TuxSuite's 2023-2024 form: the body is a JSON string literal; the signature covers its
+    // content.
     byte[] legacyBody = ("\"" + TUX_BODY.replace("\"", "\\\"") + "\"").getBytes(UTF_8);
     TuxSuiteVerification legacy = verifier.verify(signer.sign(body), legacyBody);
     step("tuxsuite signer and verifier agree; the legacy double-encoded body is recognised",
@@ -235,7 +231,8 @@ final class DemoCommand implements Command {
 
   private void kdlVersions() {
     String v1 = "job id=\"build\" retries=3 cache=true { step run=r\"make -j4\" }\n";
-    String v2 = "/- kdl-version 2\njob id=build retries=3 cache=#true {\n  step run=\"make -j4\"\n}\n";
+    String v2 = "/- kdl-version 2\njob id=build retries=3 cache=#true {\n"
+        + "  step run=\"make -j4\"\n}\n";
     KdlDocument one = KdlParser.auto().parse("v1.kdl", v1);
     KdlDocument two = KdlParser.auto().parse("v2.kdl", v2);
     String canonical = KdlPrinter.canonical(KdlVersion.V2).print(one);
@@ -315,7 +312,8 @@ final class DemoCommand implements Command {
               try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main")
                   .call()) {
                 sha[0] = commitWorkflow(git, repo, "workflow name=\"CI\" {\n"
-                    + "    job id=\"test\" needs=\"build\" { step name=\"Test\" run=\"make check\" }\n"
+                    + "    job id=\"test\" needs=\"build\" { step name=\"Test\""
+                    + " run=\"make check\" }\n"
                     + "    job id=\"build\" runs_on=\"illumos-latest\" { step name=\"Build\""
                     + " run=\"make\" }\n"
                     + "    job id=\"lint\" { step name=\"Lint\" run=\"make lint\" }\n}\n");

@@ -537,7 +537,7 @@ public final class FileJobQueue implements JobSink, AutoCloseable {
         + count(State.LEASED) + "]";
   }
 
-  // ---- loading ------------------------------------------------------------------------------------
+  // ---- loading ----------------------------------------------------------------------------------
 
   private void load() throws IOException {
     for (Path dir : List.of(pending, leased, done, tmp, quarantine)) {
@@ -688,7 +688,7 @@ public final class FileJobQueue implements JobSink, AutoCloseable {
     }
   }
 
-  // ---- files ----------------------------------------------------------------------------------------
+  // ---- files ------------------------------------------------------------------------------------
 
   private static String fileName(long sequence, UUID id) {
     String digits = Long.toString(sequence);

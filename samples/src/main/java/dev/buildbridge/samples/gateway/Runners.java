@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * The runner side: {@code jobresult.v1} results coming back (over HTTP or from a broker), jobs
  * handed to runners from the embedded queue, and the {@code GET /jobs} listing. All three carry
- * {@code Authorization: Bearer <BB_RUNNER_TOKEN>} (unless unsigned calls are allowed and no token is
- * set).
+ * {@code Authorization: Bearer <BB_RUNNER_TOKEN>} (unless unsigned calls are allowed and no token
+ * is set).
  */
 final class Runners {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());

@@ -91,7 +91,8 @@ class GatewayTest {
     wm.stubFor(get(urlEqualTo(REPO + "/installation"))
         .willReturn(okJson("{\"id\":42,\"app_id\":1,\"account\":{\"login\":\"Codertocat\"}}")));
     wm.stubFor(post(urlEqualTo("/app/installations/42/access_tokens"))
-        .willReturn(okJson("{\"token\":\"ghs_gatewaytest\",\"expires_at\":\"2099-01-01T00:00:00Z\"}")
+        .willReturn(okJson("{\"token\":\"ghs_gatewaytest\","
+            + "\"expires_at\":\"2099-01-01T00:00:00Z\"}")
             .withStatus(201)));
     wm.stubFor(post(urlEqualTo(REPO + "/check-runs")).willReturn(okJson(
         "{\"id\":7001,\"name\":\"buildbridge / job\",\"status\":\"queued\"}").withStatus(201)));
@@ -255,7 +256,8 @@ class GatewayTest {
     Reply r = Wire.post(base, "/webhooks/gitlab", Map.of("X-Gitlab-Event", "Push Hook",
         "X-Gitlab-Token", "wrong", "Content-Type", "application/json"), body);
     assertEquals(401, r.status(), r.body());
-    assertEquals(1, Wire.sample(scrape(), "buildbridge_verify_failures_total{provider=\"gitlab\"}"));
+    assertEquals(1, Wire.sample(scrape(),
+        "buildbridge_verify_failures_total{provider=\"gitlab\"}"));
   }
 
   @Test
@@ -361,7 +363,8 @@ class GatewayTest {
         r.body());
     assertTrue(queue().entries().isEmpty());
 
-    stubWorkflow("workflow name=\"CI\" {\n    job id=\"test\" { step name=\"Test\" run=\"make\" }\n}\n");
+    stubWorkflow("workflow name=\"CI\" {\n"
+        + "    job id=\"test\" { step name=\"Test\" run=\"make\" }\n}\n");
     Reply fixed = Wire.github(base, "push", "contents-2", fixture(PUSH));
     assertEquals(202, fixed.status(), fixed.body());
   }
@@ -652,7 +655,8 @@ class GatewayTest {
     Reply r = Wire.get(base, "/metrics");
     assertEquals("text/plain; version=0.0.4; charset=utf-8", r.header("Content-Type"));
     String text = r.body();
-    for (String family : List.of("buildbridge_deliveries_total", "buildbridge_verify_failures_total",
+    for (String family : List.of("buildbridge_deliveries_total",
+        "buildbridge_verify_failures_total",
         "buildbridge_jobs_published_total", "buildbridge_kcidb_outbox_pending",
         "buildbridge_kcidb_submit_seconds", "buildbridge_job_queue_pending",
         "buildbridge_http_requests_in_flight")) {

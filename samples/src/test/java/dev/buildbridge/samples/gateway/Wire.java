@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** Talks to a gateway over real HTTP, with signed deliveries, as forges, TuxSuite and runners do. */
+/** Talks to a gateway over real HTTP with signed deliveries, as forges, TuxSuite and runners do. */
 final class Wire {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String GITHUB_SECRET = "gateway-test-github-secret";
