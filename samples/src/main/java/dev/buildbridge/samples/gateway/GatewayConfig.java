@@ -70,7 +70,7 @@ import java.util.function.Function;
  * @param callbackHeaders extra headers sent with every callback; unmodifiable
  * @param callbackAttempts how many times a callback is tried before it is given up
  * @param runnerToken the bearer token runners present on {@code POST /results} and
- *     {@code POST /jobs/next}, or {@code null}
+ *     {@code POST /jobs/next}, and {@code GET /jobs} asks for, or {@code null}
  * @param runsOnDefault the {@code runs_on} of jobs no workflow or map labels, or {@code null}
  * @param runsOnMap {@code owner/repo} to {@code runs_on}; unmodifiable
  * @param workflowMode where {@code .solstice/workflow.kdl} is read from
@@ -669,7 +669,7 @@ public record GatewayConfig(
             Integer.toString(DEFAULT_CALLBACK_ATTEMPTS),
             "tries per callback (backoff 1 s, 4 s, 16 s, ...)",
             (b, v) -> b.callbackAttempts(integer(v)), GatewayConfig::callbackAttempts),
-        secret("BB_RUNNER_TOKEN", "bearer token runners send to POST /results and /jobs/next",
+        secret("BB_RUNNER_TOKEN", "bearer token of POST /results, POST /jobs/next and GET /jobs",
             Builder::runnerToken, GatewayConfig::runnerToken),
         of("BB_RUNS_ON_DEFAULT", "runs-on-default", "LABEL", null,
             "runs_on of jobs nothing else labels",
