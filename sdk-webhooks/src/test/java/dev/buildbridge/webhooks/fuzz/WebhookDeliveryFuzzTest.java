@@ -12,7 +12,9 @@ import dev.buildbridge.signing.OpenSshPublicKey;
 import dev.buildbridge.signing.TuxSuiteCallbackSigner;
 import dev.buildbridge.signing.TuxSuiteCallbackVerifier;
 import dev.buildbridge.webhooks.Decision;
+import dev.buildbridge.webhooks.Delivery;
 import dev.buildbridge.webhooks.Outcome;
+import dev.buildbridge.webhooks.Provider;
 import dev.buildbridge.webhooks.WebhookHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +37,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzzes the webhook decision: headers and body of any shape go through a handler that checks
  * signatures and one that accepts unsigned deliveries; both must answer with a {@link Decision}
- * and never throw. The input is a request in {@link FuzzedDelivery}'s form; seeds are every GitHub,
- * Gitea and TuxSuite sample in {@code ../shared/fixtures} with their event headers, the GitLab
- * samples among this module's test resources, and {@code WebhookDeliveryFuzzTestInputs}.
+ * and never throw, whether they tell the provider from the headers or serve the endpoint of the
+ * provider an {@value #ENDPOINT} header names ({@code github}, {@code tuxsuite}, ...). The input
+ * is a request in {@link FuzzedDelivery}'s form. Seeds: every GitHub, Gitea and TuxSuite sample in
+ * {@code ../shared/fixtures} with its event headers, the GitLab samples among this module's test
+ * resources, and {@code WebhookDeliveryFuzzTestInputs}.
  */
 class WebhookDeliveryFuzzTest {
   private static final String SECRET = "fuzz-secret";
+  /** A header that makes the test call the handler as the endpoint of one provider. */
+  private static final String ENDPOINT = "X-Fuzz-Endpoint";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"),
       ZoneOffset.UTC);
   private static final Set<Outcome> REFUSALS = EnumSet.of(Outcome.MALFORMED,
@@ -96,9 +102,10 @@ class WebhookDeliveryFuzzTest {
   @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void everyDeliveryGetsADecisionAndNothingIsThrown(byte[] input) {
     FuzzedDelivery.Request request = FuzzedDelivery.read(input, SECRET, TUX_SIGNER);
+    Provider endpoint = endpoint(request.delivery());
     WebhookHandler signed = WebhookHandler.newBuilder().githubSecret(SECRET).giteaSecret(SECRET)
         .gitlabToken(SECRET).tuxsuite(TUX_VERIFIER).clock(CLOCK).build();
-    Decision checked = signed.handle(request.delivery());
+    Decision checked = handle(signed, endpoint, request.delivery());
     check(checked);
     if (!request.signed()) {
       assertNull(checked.event(), "nothing is parsed from a delivery without a signature");
@@ -106,7 +113,25 @@ class WebhookDeliveryFuzzTest {
     WebhookHandler unsigned = WebhookHandler.newBuilder().allowUnsignedDeliveries()
         .branches(List.of("main", "release/**")).excludeTags(List.of("*-rc*")).clock(CLOCK)
         .build();
-    check(unsigned.handle(request.delivery()));
+    check(handle(unsigned, endpoint, request.delivery()));
+  }
+
+  /**
+   * The provider named by an {@value #ENDPOINT} header, as on an endpoint per provider; null (the
+   * handler tells the provider from the headers) when there is none or it names none.
+   */
+  private static Provider endpoint(Delivery delivery) {
+    String name = delivery.header(ENDPOINT);
+    for (Provider provider : Provider.values()) {
+      if (provider.wireName().equals(name)) {
+        return provider;
+      }
+    }
+    return null;
+  }
+
+  private static Decision handle(WebhookHandler handler, Provider endpoint, Delivery delivery) {
+    return endpoint == null ? handler.handle(delivery) : handler.handle(endpoint, delivery);
   }
 
   private static void check(Decision decision) {

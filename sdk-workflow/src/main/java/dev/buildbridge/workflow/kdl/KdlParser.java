@@ -200,9 +200,9 @@ public final class KdlParser {
     // fewer bytes than the limit cannot decode to more chars; more are counted before decoding,
     // so that a text over the limit costs no decoded copy
     if (utf8.length > maxLength) {
-      long chars = Utf8.countChars(utf8);
-      if (chars > maxLength) {
-        throw tooLarge(file, chars + " chars");
+      long count = Utf8.countChars(utf8);
+      if (count > maxLength) {
+        throw tooLarge(file, count + " chars");
       }
     }
     int[] length = new int[1];
