@@ -17,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -27,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * validator passes it, which the official schema then passes too, and never through the records'
  * own argument checks (the strict rules must already hold). A parsed document writes JSON that
  * parses back to an equal document. Seeds: the TuxSuite samples in {@code ../shared} mapped to
- * KCIDB, this module's example documents and {@code KcidbValidatorFuzzTestInputs}.
+ * KCIDB, the KCIDB schema in {@code ../shared/schemas}, this module's example documents and
+ * {@code KcidbValidatorFuzzTestInputs}.
  */
 class KcidbValidatorFuzzTest {
 
@@ -45,12 +45,13 @@ class KcidbValidatorFuzzTest {
     for (String name : List.of("/model/full-document.json", "/submit/document.json")) {
       seeds.add(Named.of(name, resource(name)));
     }
+    // JSON that is no KCIDB document, but nests as deep and names every property
+    seeds.addAll(SharedSeeds.files("schemas/kcidb", ".json"));
     return seeds;
   }
 
   @MethodSource("documents")
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void validatesEveryDocumentAndParsesOnlyWhatTheStrictValidatorPasses(byte[] input) {
     ValidationResult official = KcidbValidator.officialSchema().validate(input);
     ValidationResult strict = KcidbValidator.strict().validate(input);

@@ -8,7 +8,6 @@ import dev.buildbridge.signing.OpenSshPublicKey;
 import dev.buildbridge.signing.SignatureVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes the OpenSSH public key line parser: whatever the line, {@link OpenSshPublicKey#parse}
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Timeout;
 class OpenSshPublicKeyFuzzTest {
 
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void parsesEveryLineOrRefusesItWithSignatureVerificationException(byte[] input) {
     check(new String(input, StandardCharsets.UTF_8));
     check(typeNamedBy(input) + ' ' + Base64.getEncoder().encodeToString(input) + " fuzz");

@@ -10,7 +10,6 @@ import dev.buildbridge.webhooks.tuxsuite.TuxSuiteCallback;
 import dev.buildbridge.webhooks.tuxsuite.TuxSuiteCallbacks;
 import java.util.List;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -26,7 +25,6 @@ class TuxSuiteCallbacksFuzzTest {
 
   @MethodSource("samples")
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void parsesEveryBodyOrRefusesItWithWebhookParseException(byte[] body) {
     TuxSuiteCallback callback;
     try {

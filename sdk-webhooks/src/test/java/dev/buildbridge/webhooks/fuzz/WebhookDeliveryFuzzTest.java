@@ -31,7 +31,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -99,7 +98,6 @@ class WebhookDeliveryFuzzTest {
 
   @MethodSource("deliveries")
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void everyDeliveryGetsADecisionAndNothingIsThrown(byte[] input) {
     FuzzedDelivery.Request request = FuzzedDelivery.read(input, SECRET, TUX_SIGNER);
     Provider endpoint = endpoint(request.delivery());

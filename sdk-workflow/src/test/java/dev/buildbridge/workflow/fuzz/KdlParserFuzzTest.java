@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Named;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -45,7 +44,6 @@ class KdlParserFuzzTest {
 
   @MethodSource("suites")
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void parsesEveryTextOrRefusesItWithKdlParseException(byte[] input) {
     String text = strictUtf8(input);
     for (KdlParser parser : PARSERS) {

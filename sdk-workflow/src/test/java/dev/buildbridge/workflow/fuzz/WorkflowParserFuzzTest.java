@@ -10,7 +10,6 @@ import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowJob;
 import dev.buildbridge.workflow.WorkflowParser;
 import java.util.List;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzzes workflow reading on top of KDL: whatever the bytes, a lenient and a strict
@@ -23,7 +22,6 @@ class WorkflowParserFuzzTest {
       WorkflowParser.newBuilder().strict(true).build());
 
   @FuzzTest
-  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void readsEveryFileOrRefusesItWithWorkflowException(byte[] input) {
     for (WorkflowParser parser : PARSERS) {
       Workflow workflow;
