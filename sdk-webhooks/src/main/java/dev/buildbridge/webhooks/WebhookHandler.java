@@ -342,14 +342,12 @@ public final class WebhookHandler {
     if (event instanceof PushEvent push) {
       ignored = ignoredPush(push);
       if (ignored == null) {
-        template = job(provider, push.repository(), push.repository().cloneUrlOrSsh(), push.after());
+        template = job(provider, push.repository(), cloneUrl(push.repository()), push.after());
       }
     } else if (event instanceof PullRequestEvent pr) {
       ignored = ignoredPullRequest(pr);
       if (ignored == null) {
-        String url = pr.headRepository().cloneUrlOrSsh();
-        template = job(provider, pr.repository(), url != null ? url : pr.repository().cloneUrlOrSsh(),
-            pr.headSha());
+        template = job(provider, pr.repository(), pullRequestCloneUrl(pr), pr.headSha());
       }
     } else {
       ignored = "event " + event.eventName() + " does not start jobs";
@@ -397,8 +395,11 @@ public final class WebhookHandler {
     if (push.deleted()) {
       return "ref " + push.ref() + " was deleted";
     }
-    if (push.after() == null || push.after().isEmpty()) {
+    if (push.after() == null || push.after().isBlank()) {
       return "push has no after commit";
+    }
+    if (cloneUrl(push.repository()) == null) {
+      return "push names no clone URL for its repository";
     }
     String repoIgnored = ignoredRepository(push.repository());
     if (repoIgnored != null) {
@@ -420,8 +421,11 @@ public final class WebhookHandler {
     if (pr.draft() && !draftPullRequests) {
       return "pull request #" + pr.number() + " is a draft";
     }
-    if (pr.headSha() == null || pr.headSha().isEmpty()) {
+    if (pr.headSha() == null || pr.headSha().isBlank()) {
       return "pull request has no head commit";
+    }
+    if (pullRequestCloneUrl(pr) == null) {
+      return "pull request names no clone URL for its head or base repository";
     }
     String repoIgnored = ignoredRepository(pr.repository());
     if (repoIgnored != null) {
@@ -429,6 +433,21 @@ public final class WebhookHandler {
     }
     return pr.baseRef() == null ? null
         : filtered("target branch", pr.baseRef(), branches, excludedBranches);
+  }
+
+  /** The clone URL, else the SSH URL, of a repository; null when neither is given (or blank). */
+  private static String cloneUrl(RepositoryInfo repository) {
+    if (repository.cloneUrl() != null && !repository.cloneUrl().isBlank()) {
+      return repository.cloneUrl();
+    }
+    String ssh = repository.sshUrl();
+    return ssh != null && !ssh.isBlank() ? ssh : null;
+  }
+
+  /** The head repository's clone URL, else the base repository's, else null. */
+  private static String pullRequestCloneUrl(PullRequestEvent pr) {
+    String head = cloneUrl(pr.headRepository());
+    return head != null ? head : cloneUrl(pr.repository());
   }
 
   private String ignoredRepository(RepositoryInfo repository) {

@@ -197,6 +197,14 @@ public final class KdlParser {
     if (utf8.length / 3 > maxLength) {
       throw tooLarge(file, utf8.length + " bytes");
     }
+    // fewer bytes than the limit cannot decode to more chars; more are counted before decoding,
+    // so that a text over the limit costs no decoded copy
+    if (utf8.length > maxLength) {
+      long count = Utf8.countChars(utf8);
+      if (count > maxLength) {
+        throw tooLarge(file, count + " chars");
+      }
+    }
     int[] length = new int[1];
     char[] chars = Utf8.decode(utf8, file, version != KdlVersion.V1, length);
     if (length[0] > maxLength) {

@@ -30,7 +30,9 @@ import java.util.Objects;
  * as {@code \/}, {@code true}/{@code false}/{@code null}, integers in the radix they were written
  * in ({@code 0x1f}, {@code 0o17}, {@code 0b1}), empty children blocks kept as
  * <code>{</code> and <code>}</code> on two lines. Both end every node with a newline; a document
- * without nodes prints as one newline.
+ * without nodes prints as one newline. In both, a decimal that {@code toString} writes as plain
+ * digits (scale 0, such as {@code 1.0e1}) is written with an exponent instead ({@code 1.0E+1}), so
+ * that it reads back as the same decimal rather than as an integer.
  */
 public final class KdlPrinter {
   private static final KdlPrinter V1 = new KdlPrinter(KdlVersion.V1);
@@ -208,7 +210,20 @@ public final class KdlPrinter {
         out.append(radix == 16 ? "0x" : radix == 8 ? "0o" : "0b").append(i.abs().toString(radix));
       }
     } else if (value instanceof BigDecimal d) {
-      out.append(d.toString());
+      if (d.scale() == 0) {
+        // toString would write plain digits, which read back as an integer: keep the exponent
+        String digits = d.unscaledValue().abs().toString();
+        if (d.signum() < 0) {
+          out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+          out.append('.').append(digits, 1, digits.length());
+        }
+        out.append("E+").append(digits.length() - 1);
+      } else {
+        out.append(d.toString());
+      }
     } else {
       double d = value.doubleValue();
       if (!v2) {

@@ -80,6 +80,21 @@ final class Utf8 {
     return out;
   }
 
+  /**
+   * Counts the chars that UTF-8 bytes decode to, without decoding them: one per byte that is not a
+   * continuation byte, two for a four-byte sequence. Exact for valid UTF-8; for other bytes only
+   * an estimate, which {@link #decode} then refuses anyway.
+   */
+  static long countChars(byte[] bytes) {
+    long chars = 0;
+    for (byte b : bytes) {
+      if ((b & 0xC0) != 0x80) {
+        chars += (b & 0xF8) == 0xF0 ? 2 : 1;
+      }
+    }
+    return chars;
+  }
+
   private static KdlParseException invalid(char[] decoded, int count, String file, boolean v2,
       String detail) {
     return new SourceText(decoded, count, file, v2).error(Reason.INVALID_ENCODING, detail, count);
