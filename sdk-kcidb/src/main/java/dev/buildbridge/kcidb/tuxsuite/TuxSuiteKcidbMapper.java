@@ -386,6 +386,10 @@ public final class TuxSuiteKcidbMapper {
     put(platform, "platform", s.device());
     TestEnvironment environment = platform.isEmpty() ? null
         : TestEnvironment.newBuilder().misc(platform).build();
+    // the same for every result of the run
+    String logUrl = downloadUrl == null ? null : downloadUrl + "logs.txt";
+    List<Resource> outputs = downloadUrl == null ? null
+        : List.of(Resource.of("results.json", downloadUrl + "results.json"));
 
     KcidbDocument.Builder document = KcidbDocument.newBuilder();
     List<SkippedResult> skipped = new ArrayList<>();
@@ -408,9 +412,8 @@ public final class TuxSuiteKcidbMapper {
           .path(path)
           .status(decision.status)
           .startTime(start)
-          .logUrl(downloadUrl == null ? null : downloadUrl + "logs.txt")
-          .outputFiles(downloadUrl == null ? null
-              : List.of(Resource.of("results.json", downloadUrl + "results.json")))
+          .logUrl(logUrl)
+          .outputFiles(outputs)
           .inputFiles(inputs.isEmpty() ? null : inputs)
           .environment(environment)
           .misc(testMisc(s, name, entry.getValue(), fromJob))
