@@ -1,6 +1,5 @@
 package dev.buildbridge.webhooks;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.core.job.JobRequest;
 import dev.buildbridge.signing.HmacScheme;
 import dev.buildbridge.signing.SignatureVerificationException;
@@ -152,7 +151,7 @@ public final class WebhookHandler {
       }
       eventName = eventName.strip();
       byte[] json = verifiedJson(provider, delivery);
-      WebhookEvent event = parse(provider, eventName, WebhookJson.read(json));
+      WebhookEvent event = parse(provider, eventName, json);
       return decide(provider, delivery, event);
     } catch (SignatureVerificationException e) {
       return refuse(Outcome.UNAUTHORIZED, provider, delivery, eventName,
@@ -304,15 +303,15 @@ public final class WebhookHandler {
     }
   }
 
-  private static WebhookEvent parse(Provider provider, String eventName, JsonNode payload) {
+  private static WebhookEvent parse(Provider provider, String eventName, byte[] json) {
     switch (provider) {
       case GITHUB:
-        return GitHubEvents.parse(eventName, payload);
+        return GitHubEvents.parse(eventName, json); // reads only what the event needs
       case GITEA:
       case FORGEJO:
-        return GiteaEvents.parse(provider, eventName, payload);
+        return GiteaEvents.parse(provider, eventName, WebhookJson.read(json));
       case GITLAB:
-        return GitLabEvents.parse(eventName, payload);
+        return GitLabEvents.parse(eventName, WebhookJson.read(json));
       default:
         throw new IllegalStateException("not a forge: " + provider);
     }

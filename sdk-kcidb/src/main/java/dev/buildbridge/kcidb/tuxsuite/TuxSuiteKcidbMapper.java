@@ -242,7 +242,6 @@ public final class TuxSuiteKcidbMapper {
 
   private MappingResult mapBuild(TuxBuildStatus s) {
     String uid = requireUid("build", s.uid());
-    String buildId = origin + ":tuxsuite-build-" + uid;
     String repo = clean(s.gitRepo());
     String sha = commitHash(s.gitSha());
     String patch = clean(s.kernelPatchFile());
@@ -268,7 +267,7 @@ public final class TuxSuiteKcidbMapper {
     KcidbDocument.Builder document = KcidbDocument.newBuilder().addCheckout(checkout);
     List<SkippedResult> skipped = new ArrayList<>();
     String result = s.result() != null ? s.result() : s.buildStatus();
-    Decision decision = decide(result, s.state(), "build " + uid, buildId, skipped);
+    Decision decision = decide(result, s.state(), uid, null, "tuxsuite-build-" + uid, skipped);
     if (decision.submit) {
       document.addBuild(Build.newBuilder(origin, "tuxsuite-build-" + uid)
           .checkoutId(checkout.id())
@@ -387,22 +386,24 @@ public final class TuxSuiteKcidbMapper {
     put(platform, "platform", s.device());
     TestEnvironment environment = platform.isEmpty() ? null
         : TestEnvironment.newBuilder().misc(platform).build();
+    // the same for every result of the run
+    String logUrl = downloadUrl == null ? null : downloadUrl + "logs.txt";
+    List<Resource> outputs = downloadUrl == null ? null
+        : List.of(Resource.of("results.json", downloadUrl + "results.json"));
 
     KcidbDocument.Builder document = KcidbDocument.newBuilder();
     List<SkippedResult> skipped = new ArrayList<>();
     for (Map.Entry<String, String> entry : results.entrySet()) {
       String name = entry.getKey();
       String path = KcidbFormats.toTestPath(name);
-      String source = "test " + uid + " result " + printable(name);
       if (path.isEmpty()) {
-        skipped.add(new SkippedResult(source, null,
+        skipped.add(new SkippedResult(testSource(uid, name), null,
             "the result's name has no test path segment (letters, digits, _ or -)"));
         continue;
       }
       String local = "tuxsuite-test-" + uid + "-" + path
           + (path.equals(name) ? "" : "~" + sha256Hex(name, 8));
-      String testId = origin + ":" + local;
-      Decision decision = decide(entry.getValue(), s.state(), source, testId, skipped);
+      Decision decision = decide(entry.getValue(), s.state(), uid, name, local, skipped);
       if (!decision.submit) {
         continue;
       }
@@ -411,9 +412,8 @@ public final class TuxSuiteKcidbMapper {
           .path(path)
           .status(decision.status)
           .startTime(start)
-          .logUrl(downloadUrl == null ? null : downloadUrl + "logs.txt")
-          .outputFiles(downloadUrl == null ? null
-              : List.of(Resource.of("results.json", downloadUrl + "results.json")))
+          .logUrl(logUrl)
+          .outputFiles(outputs)
           .inputFiles(inputs.isEmpty() ? null : inputs)
           .environment(environment)
           .misc(testMisc(s, name, entry.getValue(), fromJob))
@@ -533,14 +533,20 @@ public final class TuxSuiteKcidbMapper {
     }
   }
 
-  private Decision decide(String result, String state, String source, String kcidbId,
-      List<SkippedResult> skipped) {
+  /**
+   * Decides about one result of a build ({@code resultName} null) or of a test. What identifies
+   * the result in a {@link SkippedResult} is only built when it is skipped.
+   */
+  private Decision decide(String result, String state, String uid, String resultName,
+      String localId, List<SkippedResult> skipped) {
     if (state == null || state.equals("finished")) {
       KcidbStatus status = result == null ? null : direct(result);
       if (status != null) {
         return new Decision(true, status);
       }
     }
+    String source = resultName == null ? "build " + uid : testSource(uid, resultName);
+    String kcidbId = origin + ":" + localId;
     boolean finished = state == null || state.equals("finished");
     boolean canceled = finished && ("canceled".equals(result) || "cancelled".equals(result));
     ResultPolicy policy = canceled ? canceledPolicy : unknownPolicy;
@@ -773,6 +779,10 @@ public final class TuxSuiteKcidbMapper {
     return b.substring(0, hexDigits);
   }
 
+  private static String testSource(String uid, String resultName) {
+    return "test " + uid + " result " + printable(resultName);
+  }
+
   private static String printable(String text) {
     return text == null ? "(no uid)" : quote(text);
   }
@@ -782,7 +792,11 @@ public final class TuxSuiteKcidbMapper {
     int limit = Math.min(text.length(), 60);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      b.append(c < 0x20 || c == 0x7f ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
     }
     return b.append(text.length() > limit ? "...\"" : "\"").toString();
   }

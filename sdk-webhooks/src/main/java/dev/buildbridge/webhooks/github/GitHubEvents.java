@@ -3,6 +3,7 @@ package dev.buildbridge.webhooks.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.webhooks.WebhookParseException;
 import dev.buildbridge.webhooks.WebhookParseException.Reason;
+import dev.buildbridge.webhooks.internal.JsonShape;
 import dev.buildbridge.webhooks.internal.WebhookJson;
 import java.util.Locale;
 import java.util.Objects;
@@ -48,7 +49,23 @@ public final class GitHubEvents {
   public static GitHubEvent parse(String eventName, byte[] body) {
     Objects.requireNonNull(body, "body");
     String name = requireEventName(eventName);
-    return parseTree(name, WebhookJson.read(body));
+    JsonShape shape = shapeOf(name);
+    return parseTree(name, shape == null ? WebhookJson.read(body) : WebhookJson.read(body, shape));
+  }
+
+  /**
+   * For the events that start jobs, the members their records read: the rest of the body is
+   * checked but not built into the tree. Null for the others, read whole.
+   */
+  private static JsonShape shapeOf(String name) {
+    switch (name) {
+      case "push":
+        return GitHubPushEvent.SHAPE;
+      case "pull_request":
+        return GitHubPullRequestEvent.SHAPE;
+      default:
+        return null;
+    }
   }
 
   /**

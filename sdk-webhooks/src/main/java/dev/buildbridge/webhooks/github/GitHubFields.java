@@ -3,6 +3,7 @@ package dev.buildbridge.webhooks.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.webhooks.RepositoryInfo;
 import dev.buildbridge.webhooks.internal.JsonFields;
+import dev.buildbridge.webhooks.internal.JsonShape;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +18,20 @@ import java.util.Optional;
  * {@link JsonFields}: a missing or mistyped value reads as absent.
  */
 final class GitHubFields {
+  /** What {@link JsonFields#repository(JsonNode)} reads of a repository object. */
+  static final JsonShape REPOSITORY = JsonShape.keep(
+          "name", "full_name", "clone_url", "ssh_url", "html_url", "default_branch")
+      .with("owner", JsonShape.keep("login", "username", "name"));
+
+  /**
+   * What {@link #action}, {@link #repository}, {@link #installationId} and {@link #senderLogin}
+   * read of a payload; an event's own shape adds its members to this one.
+   */
+  static final JsonShape COMMON = JsonShape.keep("action")
+      .with("repository", REPOSITORY)
+      .with("installation", JsonShape.keep("id"))
+      .with("sender", JsonShape.keep("login"));
+
   private GitHubFields() {}
 
   /** {@code action} when it is a string. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.webhooks.PullRequestEvent;
 import dev.buildbridge.webhooks.RepositoryInfo;
 import dev.buildbridge.webhooks.internal.JsonFields;
+import dev.buildbridge.webhooks.internal.JsonShape;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -72,6 +73,18 @@ public record GitHubPullRequestEvent(
     Objects.requireNonNull(installationId, "installationId");
     Objects.requireNonNull(senderLogin, "senderLogin");
   }
+
+  /**
+   * Everything {@link #from(JsonNode)} reads: a delivery is parsed into a tree of only these
+   * members. Keep it in step with {@code from}.
+   */
+  static final JsonShape SHAPE = GitHubFields.COMMON
+      .with("number", JsonShape.whole())
+      .with("pull_request", JsonShape.keep("number", "title", "state", "draft", "merged", "html_url")
+          .with("head", JsonShape.keep("sha", "ref").with("repo", GitHubFields.REPOSITORY))
+          .with("base", JsonShape.keep("ref", "sha"))
+          .with("labels", JsonShape.arrayOf(JsonShape.keep("name")))
+          .with("user", JsonShape.keep("login")));
 
   static GitHubPullRequestEvent from(JsonNode payload) {
     JsonNode pr = JsonFields.at(payload, "pull_request");

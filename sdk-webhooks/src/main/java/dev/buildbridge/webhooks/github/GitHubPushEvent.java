@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.buildbridge.webhooks.PushEvent;
 import dev.buildbridge.webhooks.RepositoryInfo;
 import dev.buildbridge.webhooks.internal.JsonFields;
+import dev.buildbridge.webhooks.internal.JsonShape;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,6 +72,24 @@ public record GitHubPushEvent(
     created = created || PushEvent.isZeroCommit(before);
     deleted = deleted || PushEvent.isZeroCommit(after);
   }
+
+  /**
+   * Everything {@link #from(JsonNode)} reads: a delivery is parsed into a tree of only these
+   * members (the commits count, not their content). Keep it in step with {@code from}.
+   */
+  static final JsonShape SHAPE = GitHubFields.COMMON
+      .with("ref", JsonShape.whole())
+      .with("before", JsonShape.whole())
+      .with("after", JsonShape.whole())
+      .with("created", JsonShape.whole())
+      .with("deleted", JsonShape.whole())
+      .with("forced", JsonShape.whole())
+      .with("base_ref", JsonShape.whole())
+      .with("compare", JsonShape.whole())
+      .with("head_commit", JsonShape.keep("id", "message", "timestamp", "url")
+          .with("author", JsonShape.keep("name", "email")))
+      .with("commits", JsonShape.arrayOf(JsonShape.keep()))
+      .with("pusher", JsonShape.keep("name"));
 
   static GitHubPushEvent from(JsonNode payload) {
     JsonNode commits = JsonFields.at(payload, "commits");
