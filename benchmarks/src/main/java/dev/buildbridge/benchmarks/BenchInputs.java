@@ -60,7 +60,8 @@ public final class BenchInputs {
 
   /**
    * Writes every input for the peers into a directory: {@code push-octokit.json},
-   * {@code push-octokit-new-branch.json}, {@code push-1mib.json} with their {@code .sig} ({@code X-Hub-Signature-256} values),
+   * {@code push-octokit-new-branch.json}, {@code push-1mib.json} with their {@code .sig}
+   * ({@code X-Hub-Signature-256} values),
    * {@code tux-build.json} with {@code tux-build.sig} and {@code tux.pub} (a fresh P-256 key),
    * {@code kdl-suite.kdl}, {@code kdl-workflow-1mib.kdl}, {@code tux-test-5000.json} and
    * {@code github-secret.txt}.
@@ -156,8 +157,9 @@ public final class BenchInputs {
   }
 
   /**
-   * Returns a push to {@code refs/heads/main} of the octokit sample's shape carrying as many commits (long messages, file
-   * lists, some non-ASCII names) as make it at least 1 MiB of compact JSON, as GitHub sends it.
+   * Returns a push to {@code refs/heads/main} of the octokit sample's shape carrying as many
+   * commits (long messages, file lists, some non-ASCII names) as make it at least 1 MiB of compact
+   * JSON, as GitHub sends it.
    *
    * @return the body
    */
@@ -196,7 +198,8 @@ public final class BenchInputs {
         .append("\n\n");
     for (int line = 0; line < 12; line++) {
       message.append("Line ").append(line).append(" of the body explains why the change to")
-          .append(" subsystem ").append(i % 37).append(" is needed, with \"quotes\" and a tab\t.\n");
+          .append(" subsystem ").append(i % 37)
+          .append(" is needed, with \"quotes\" and a tab\t.\n");
     }
     message.append("\nSigned-off-by: Zoë Ångström <zoe@example.org>\n");
     c.put("message", message.toString());
@@ -255,7 +258,8 @@ public final class BenchInputs {
    */
   public static byte[] tuxTestCallback(int count) {
     try {
-      ObjectNode callback = (ObjectNode) JSON.readTree(read("fixtures/tuxsuite/test-callback.json"));
+      ObjectNode callback =
+          (ObjectNode) JSON.readTree(read("fixtures/tuxsuite/test-callback.json"));
       ObjectNode status = (ObjectNode) callback.get("status");
       String[] suites = {"ltp-syscalls", "ltp-mm", "ltp-fs", "ltp-sched", "kselftest-net"};
       ArrayNode tests = status.putArray("tests");
@@ -369,12 +373,12 @@ public final class BenchInputs {
       b.append("        }\n");
       b.append("        setup path=\".solstice/setup-").append(runners[job % runners.length])
           .append(".sh\"\n");
-      b.append("        step name=\"Configure\" run=\"make ARCH=$ARCH defconfig && ./scripts/config")
-          .append(" -e CONFIG_KUNIT -e CONFIG_DEBUG_INFO_DWARF5\"\n");
+      b.append("        step name=\"Configure\" run=\"make ARCH=$ARCH defconfig")
+          .append(" && ./scripts/config -e CONFIG_KUNIT -e CONFIG_DEBUG_INFO_DWARF5\"\n");
       b.append("        step name=\"Build\" run=\"make -j$JOBS ARCH=$ARCH LLVM=$LLVM all 2>&1")
           .append(" | tee build.log\"\n");
-      b.append("        step name=\"Test\" run=#\"./tools/testing/kunit/kunit.py run --arch=\"$ARCH\"")
-          .append(" --kunitconfig=lib/kunit\"#\n");
+      b.append("        step name=\"Test\" run=#\"./tools/testing/kunit/kunit.py run")
+          .append(" --arch=\"$ARCH\" --kunitconfig=lib/kunit\"#\n");
       b.append("        /- step name=\"Disabled\" run=\"true\"\n");
       b.append("        artifact path=\"build.log\" retention_days=").append(7 + job % 23)
           .append(" ratio=0.").append(25 + job % 50).append('\n');

@@ -2,6 +2,7 @@ package dev.buildbridge.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -35,13 +36,15 @@ public final class Report {
   private final Map<String, Stats> peers = new LinkedHashMap<>();
   private final Properties meta = new Properties();
   private final Path inputs;
-  private final PrintStream out;
+  private final PrintStream target;
+  private PrintStream out;
 
   /** Medians of one measured operation. */
   record Stats(double wall, double perCpu, double min, double max, double allocPerOp) {}
 
   private Report(Path results, Path inputs, PrintStream out) throws IOException {
     this.inputs = inputs;
+    this.target = out;
     this.out = out;
     try (Reader in = Files.newBufferedReader(results.resolve("meta.properties"))) {
       meta.load(in);
@@ -174,10 +177,25 @@ public final class Report {
         + " CPU-second of the whole process (the per-core throughput, used for every ratio),"
         + " \"wall\" operations per second of wall-clock time.");
     out.println();
-    github();
-    tuxsuite();
-    kdl();
-    kcidb();
+    section(this::github, "GitHub push");
+    section(this::tuxsuite, "TuxSuite");
+    section(this::kdl, "KDL");
+    section(this::kcidb, "KCIDB");
+  }
+
+  /** Prints a section, or says it was not run (a run of some benchmarks only). */
+  private void section(Runnable section, String name) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    try {
+      section.run();
+      target.print(buffer.toString(StandardCharsets.UTF_8));
+    } catch (IllegalStateException e) {
+      target.println("(" + name + ": not run: " + e.getMessage() + ")");
+      target.println();
+    } finally {
+      out = target;
+    }
   }
 
   private void github() {

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code jcaFloor}: the JDK alone, a {@code Signature} per call over the decoded signature:
  *       what any verifier on the JDK's default provider costs at least.
  *   <li>{@code bouncyCastle}: BouncyCastle's lightweight ECDSA on its optimized P-256 curve
- *       ({@code CustomNamedCurves}), with the public key's point kept between calls: what a verifier
- *       built on {@code bcprov}, already a dependency of sdk-signing, could reach.
+ *       ({@code CustomNamedCurves}), with the public key's point kept between calls: what a
+ *       verifier built on {@code bcprov}, already a dependency of sdk-signing, could reach.
  * </ul>
  * The peer, the Python code of TuxSuite's docs on {@code cryptography}, runs in
  * {@code python/tuxsuite_verify.py}.
@@ -72,7 +72,7 @@ public class TuxSuiteVerifyBenchmark {
         new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN(), p256.getH()));
     sdk(null);
     if (!jcaFloor(null) || !bouncyCastle(null)) {
-      throw new IllegalStateException("the JDK or BouncyCastle does not verify the SDK's signature");
+      throw new IllegalStateException("the JDK or BouncyCastle refuses the SDK's signature");
     }
   }
 

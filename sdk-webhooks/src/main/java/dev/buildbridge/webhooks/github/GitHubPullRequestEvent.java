@@ -80,7 +80,8 @@ public record GitHubPullRequestEvent(
    */
   static final JsonShape SHAPE = GitHubFields.COMMON
       .with("number", JsonShape.whole())
-      .with("pull_request", JsonShape.keep("number", "title", "state", "draft", "merged", "html_url")
+      .with("pull_request", JsonShape
+          .keep("number", "title", "state", "draft", "merged", "html_url")
           .with("head", JsonShape.keep("sha", "ref").with("repo", GitHubFields.REPOSITORY))
           .with("base", JsonShape.keep("ref", "sha"))
           .with("labels", JsonShape.arrayOf(JsonShape.keep("name")))

@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Which parts of a JSON document an event reads, so that {@link WebhookJson#read(byte[], JsonShape)}
- * builds only those into the tree and skips the rest after checking it. A shape is {@link #whole()}
+ * Which parts of a JSON document an event reads, so that
+ * {@link WebhookJson#read(byte[], JsonShape)} builds only those into the tree and skips the rest
+ * after checking it. A shape is {@link #whole()}
  * (keep the value as it is), an object shape (keep the named members, each with its own shape) or
  * an array shape (keep every element, each with the element shape). A value whose JSON type is not
  * the one its shape expects is kept whole, so readers see exactly what a full read gives them for

@@ -98,7 +98,8 @@ public final class WebhookJson {
       return read(body);
     }
     if (body.length == 0) {
-      throw new WebhookParseException(Reason.MALFORMED_JSON, "body is empty; expected a JSON document");
+      throw new WebhookParseException(Reason.MALFORMED_JSON,
+          "body is empty; expected a JSON document");
     }
     try (JsonParser parser = STRICT.createParser(body)) {
       if (parser.nextToken() == null) {
@@ -148,7 +149,19 @@ public final class WebhookJson {
       }
       return array;
     }
-    return VALUE.readTree(parser);
+    // the nodes Jackson's tree deserializer makes, without a deserialization context per value
+    switch (token) {
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        return VALUE.readTree(parser); // containers kept whole, and numbers
+    }
   }
 
   /** Whether {@code data} holds {@code target}, 32 bytes per step. */

@@ -44,6 +44,23 @@ class WebhookJsonShapeTest {
   }
 
   @Test
+  void keepsScalarsAsTheNodesAFullReadMakes() {
+    String json = "{\"ref\":\"\",\"after\":true,\"repository\":{\"name\":null,"
+        + "\"owner\":{\"login\":false}},\"commits\":[1,2.5,-3e400,12345678901234567890123,"
+        + "\"s\",{\"a\":[{}]}]}";
+    JsonNode full = WebhookJson.read(json.getBytes(UTF_8));
+    JsonNode sparse = WebhookJson.read(json.getBytes(UTF_8),
+        JsonShape.keep("ref", "after")
+            .with("repository", JsonShape.keep("name").with("owner", JsonShape.keep("login")))
+            .with("commits", JsonShape.arrayOf(JsonShape.whole())));
+    assertEquals(full, sparse);
+    for (String pointer : new String[] {"/ref", "/after", "/repository/name",
+        "/repository/owner/login", "/commits/0", "/commits/1", "/commits/2", "/commits/3"}) {
+      assertEquals(full.at(pointer).getClass(), sparse.at(pointer).getClass(), pointer);
+    }
+  }
+
+  @Test
   void keepsAValueWholeWhenItsTypeIsNotTheShapesType() {
     String json = "{\"repository\":[\"not\",\"an\",\"object\"],\"commits\":{\"n\":1},\"ref\":null}";
     JsonNode full = WebhookJson.read(json.getBytes(UTF_8));
@@ -137,7 +154,8 @@ class WebhookJsonShapeTest {
         assertTrue(WebhookJson.containsByte(copy, (byte) 0xED), at + " of " + length);
       }
     }
-    byte[] near = {0x6D, (byte) 0xEE, (byte) 0xFD, (byte) 0xE9, 0x01, 0x00, (byte) 0x80, 0x7F, 0x0D};
+    byte[] near = {
+        0x6D, (byte) 0xEE, (byte) 0xFD, (byte) 0xE9, 0x01, 0x00, (byte) 0x80, 0x7F, 0x0D};
     assertFalse(WebhookJson.containsByte(near, (byte) 0xED));
   }
 
