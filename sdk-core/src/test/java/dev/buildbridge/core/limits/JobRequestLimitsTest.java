@@ -1,14 +1,15 @@
 package dev.buildbridge.core.limits;
 
-import static dev.buildbridge.core.limits.Bounded.MIB;
-import static dev.buildbridge.core.limits.Bounded.nested;
-import static dev.buildbridge.core.limits.Bounded.refused;
+import static dev.buildbridge.core.testing.Bounded.MIB;
+import static dev.buildbridge.core.testing.Bounded.nested;
+import static dev.buildbridge.core.testing.Bounded.refused;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.buildbridge.core.BuildBridgeException;
 import dev.buildbridge.core.job.JobRequest;
+import dev.buildbridge.core.testing.Bounded;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.buildbridge.core.testing.SharedSeeds;
 import dev.buildbridge.kcidb.KcidbDocument;
 import dev.buildbridge.kcidb.KcidbException;
 import dev.buildbridge.kcidb.KcidbValidator;

@@ -1,15 +1,16 @@
 package dev.buildbridge.kcidb.limits;
 
-import static dev.buildbridge.kcidb.limits.Bounded.MIB;
-import static dev.buildbridge.kcidb.limits.Bounded.nested;
-import static dev.buildbridge.kcidb.limits.Bounded.refused;
-import static dev.buildbridge.kcidb.limits.Bounded.run;
+import static dev.buildbridge.core.testing.Bounded.MIB;
+import static dev.buildbridge.core.testing.Bounded.nested;
+import static dev.buildbridge.core.testing.Bounded.refused;
+import static dev.buildbridge.core.testing.Bounded.run;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.buildbridge.core.testing.Bounded;
 import dev.buildbridge.kcidb.KcidbDocument;
 import dev.buildbridge.kcidb.KcidbValidationException;
 import dev.buildbridge.kcidb.KcidbValidator;

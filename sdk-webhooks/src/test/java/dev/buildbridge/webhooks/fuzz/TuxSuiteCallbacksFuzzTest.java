@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.buildbridge.core.testing.SharedSeeds;
 import dev.buildbridge.webhooks.Provider;
 import dev.buildbridge.webhooks.WebhookParseException;
 import dev.buildbridge.webhooks.tuxsuite.TuxSuiteCallback;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.buildbridge.core.job.JobRequest;
+import dev.buildbridge.core.testing.SharedSeeds;
 import dev.buildbridge.signing.OpenSshPublicKey;
 import dev.buildbridge.signing.TuxSuiteCallbackSigner;
 import dev.buildbridge.signing.TuxSuiteCallbackVerifier;

@@ -1,14 +1,15 @@
 package dev.buildbridge.webhooks.limits;
 
-import static dev.buildbridge.webhooks.limits.Bounded.MIB;
-import static dev.buildbridge.webhooks.limits.Bounded.nested;
-import static dev.buildbridge.webhooks.limits.Bounded.refused;
-import static dev.buildbridge.webhooks.limits.Bounded.run;
+import static dev.buildbridge.core.testing.Bounded.MIB;
+import static dev.buildbridge.core.testing.Bounded.nested;
+import static dev.buildbridge.core.testing.Bounded.refused;
+import static dev.buildbridge.core.testing.Bounded.run;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.buildbridge.core.testing.Bounded;
 import dev.buildbridge.signing.HmacScheme;
 import dev.buildbridge.signing.WebhookHmac;
 import dev.buildbridge.webhooks.Decision;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.buildbridge.core.testing.SharedSeeds;
 import dev.buildbridge.workflow.kdl.KdlDocument;
 import dev.buildbridge.workflow.kdl.KdlNode;
 import dev.buildbridge.workflow.kdl.KdlParseException;

@@ -1,4 +1,4 @@
-package dev.buildbridge.workflow.limits;
+package dev.buildbridge.core.testing;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,12 +11,13 @@ import org.junit.jupiter.api.function.ThrowingSupplier;
 /**
  * Runs a call on hostile input under a time bound (preemptively: a hang fails the test instead of
  * blocking the build) and measures the bytes it allocated on the heap, with
- * {@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}.
+ * {@link com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes()}. Shared by every
+ * module's limits tests (test-jar).
  */
-final class Bounded {
+public final class Bounded {
   /** The time bound of every call: generous, so that a loaded build machine does not fail it. */
-  static final Duration TIME = Duration.ofSeconds(5);
-  static final long MIB = 1L << 20;
+  public static final Duration TIME = Duration.ofSeconds(5);
+  public static final long MIB = 1L << 20;
 
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -30,10 +31,10 @@ final class Bounded {
    * @param thrown what it threw, or null
    * @param allocated the bytes it allocated
    */
-  record Run<T>(T result, Throwable thrown, long allocated) {}
+  public record Run<T>(T result, Throwable thrown, long allocated) {}
 
   /** Runs {@code call} within {@link #TIME} and fails when it allocates more than {@code maxBytes}. */
-  static <T> Run<T> run(long maxBytes, ThrowingSupplier<T> call) {
+  public static <T> Run<T> run(long maxBytes, ThrowingSupplier<T> call) {
     assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "allocation is not measurable here");
     THREADS.setThreadAllocatedMemoryEnabled(true);
     Run<T> run = assertTimeoutPreemptively(TIME, () -> {
@@ -56,7 +57,7 @@ final class Bounded {
    * Runs {@code call} within {@link #TIME} and {@code maxBytes}, and returns what it threw, which
    * must be a {@code type}.
    */
-  static <E extends Throwable> E refused(Class<E> type, long maxBytes, ThrowingSupplier<?> call) {
+  public static <E extends Throwable> E refused(Class<E> type, long maxBytes, ThrowingSupplier<?> call) {
     Run<?> run = run(maxBytes, call);
     if (!type.isInstance(run.thrown())) {
       throw new AssertionError("expected " + type.getSimpleName() + " but "
@@ -67,7 +68,7 @@ final class Bounded {
   }
 
   /** {@code n} opening brackets, a value, {@code n} closing ones. */
-  static String nested(int n, String open, String inner, String close) {
+  public static String nested(int n, String open, String inner, String close) {
     return open.repeat(n) + inner + close.repeat(n);
   }
 }

@@ -1,6 +1,5 @@
-package dev.buildbridge.kcidb.fuzz;
+package dev.buildbridge.core.testing;
 
-import dev.buildbridge.core.testing.SharedData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,16 +13,16 @@ import org.junit.jupiter.api.Named;
  * Seed inputs read from {@code ../shared} where they lie, never copied into the repository. Jazzer
  * runs them with the committed inputs in regression mode and starts its corpus from them when
  * fuzzing. Without {@code ../shared} there are no shared seeds, and the fuzz tests run on their
- * committed inputs only (said once on stderr).
+ * committed inputs only (said once on stderr). Shared by every module's fuzz tests (test-jar).
  */
-final class SharedSeeds {
+public final class SharedSeeds {
   private SharedSeeds() {}
 
   /**
    * Returns every regular file under a folder of {@code ../shared} whose name ends in
    * {@code suffix}, sorted by path, each named by its path relative to {@code ../shared}.
    */
-  static List<Named<byte[]>> files(String folder, String suffix) {
+  public static List<Named<byte[]>> files(String folder, String suffix) {
     Path root = SharedData.root();
     Path dir = root == null ? null : root.resolve(folder);
     if (dir == null || !Files.isDirectory(dir)) {
