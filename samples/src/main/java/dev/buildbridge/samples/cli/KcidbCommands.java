@@ -249,10 +249,7 @@ final class KcidbCommands {
     if (url == null || tokenEnv == null || dir == null) {
       throw new UsageException(command, "--url URL, --token-env VAR and --outbox DIR are required");
     }
-    String token = System.getenv(tokenEnv);
-    if (token == null || token.isBlank()) {
-      throw new UsageException(command, "environment variable " + tokenEnv + " is not set");
-    }
+    String token = Secrets.fromEnvironment(command, tokenEnv);
     try {
       return new Target(KcidbClient.newBuilder().baseUrl(url).token(token).build(), Path.of(dir));
     } catch (IllegalArgumentException e) {

@@ -15,15 +15,21 @@ final class Secrets {
       throw new UsageException(command, "give either --secret or --secret-env, not both");
     }
     if (env != null) {
-      String value = System.getenv(env);
-      if (value == null || value.isEmpty()) {
-        throw new UsageException(command, "environment variable " + env + " is not set or empty");
-      }
-      return value;
+      return fromEnvironment(command, env);
     }
     if (direct == null || direct.isEmpty()) {
       throw new UsageException(command, "a secret is required (--secret S or --secret-env VAR)");
     }
     return direct;
+  }
+
+  /** Reads a secret or token from an environment variable named on the command line. */
+  static String fromEnvironment(String command, String variable) throws UsageException {
+    String value = System.getenv(variable);
+    if (value == null || value.isEmpty()) {
+      throw new UsageException(command, "environment variable " + variable
+          + " is not set or empty");
+    }
+    return value;
   }
 }

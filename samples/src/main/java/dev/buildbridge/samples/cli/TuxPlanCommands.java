@@ -207,12 +207,7 @@ final class TuxPlanCommands {
 
     @Override
     public int run(ParsedArgs args, Console console) throws UsageException {
-      String tokenEnv = required(name(), args, TOKEN_ENV);
-      String token = System.getenv(tokenEnv);
-      if (token == null || token.isEmpty()) {
-        throw new UsageException(name(), "environment variable " + tokenEnv
-            + " is not set or empty");
-      }
+      String token = Secrets.fromEnvironment(name(), required(name(), args, TOKEN_ENV));
       String group = required(name(), args, GROUP);
       String project = required(name(), args, PROJECT);
       Duration wait = null;

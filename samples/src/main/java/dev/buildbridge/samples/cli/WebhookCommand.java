@@ -1,6 +1,7 @@
 package dev.buildbridge.samples.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.buildbridge.samples.gateway.GatewayConfig;
 import dev.buildbridge.signing.SignatureVerificationException;
 import dev.buildbridge.signing.TuxSuiteCallbackVerifier;
 import dev.buildbridge.webhooks.Decision;
@@ -12,7 +13,6 @@ import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowExpansion;
 import dev.buildbridge.workflow.WorkflowParser;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,34 +132,21 @@ final class WebhookCommand implements Command {
       builder.runsOn(RunsOnResolver.of(perRepo, args.get(RUNS_ON_DEFAULT.name())));
     }
     if (args.has(BRANCHES.name())) {
-      builder.branches(split(args.get(BRANCHES.name())));
+      builder.branches(GatewayConfig.parseList(args.get(BRANCHES.name())));
     }
     return builder;
   }
 
   /** Reads {@code --runs-on-map owner/repo=label,...}; empty when the option is absent. */
   static Map<String, String> runsOnMap(String command, ParsedArgs args) throws UsageException {
-    Map<String, String> perRepo = new LinkedHashMap<>();
-    if (args.has(RUNS_ON_MAP.name())) {
-      for (String entry : split(args.get(RUNS_ON_MAP.name()))) {
-        int eq = entry.indexOf('=');
-        if (eq <= 0 || eq == entry.length() - 1) {
-          throw new UsageException(command, "--runs-on-map expects owner/repo=label, got " + entry);
-        }
-        perRepo.put(entry.substring(0, eq), entry.substring(eq + 1));
-      }
+    if (!args.has(RUNS_ON_MAP.name())) {
+      return Map.of();
     }
-    return perRepo;
-  }
-
-  private static List<String> split(String list) {
-    List<String> out = new ArrayList<>();
-    for (String part : list.split(",")) {
-      if (!part.isBlank()) {
-        out.add(part.strip());
-      }
+    try {
+      return GatewayConfig.parseRunsOnMap(args.get(RUNS_ON_MAP.name()));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(command, "--runs-on-map: " + e.getMessage(), e);
     }
-    return out;
   }
 
   static Map<String, Object> json(Decision decision) {

@@ -676,14 +676,14 @@ public record GatewayConfig(
             Builder::runsOnDefault, GatewayConfig::runsOnDefault),
         of("BB_RUNS_ON_MAP", "runs-on-map", "owner/repo=label,...", null,
             "runs_on per repository, before the default",
-            (b, v) -> b.runsOnMap(pairs(v)), GatewayConfig::runsOnMap),
+            (b, v) -> b.runsOnMap(parseRunsOnMap(v)), GatewayConfig::runsOnMap),
         of("BB_WORKFLOW_SOURCE", "workflow-source", "auto|git|github|none", "auto",
             "where .solstice/workflow.kdl is read",
             (b, v) -> b.workflowMode(enumValue(WorkflowMode.class, v)),
             GatewayConfig::workflowMode),
         of("BB_GIT_SCHEMES", "git-schemes", "https,ssh,...", "https,ssh",
             "URL schemes repositories may be fetched with (add file for local repositories)",
-            (b, v) -> b.gitSchemes(list(v)), GatewayConfig::gitSchemes),
+            (b, v) -> b.gitSchemes(parseList(v)), GatewayConfig::gitSchemes),
         of("BB_AMQP_URL", "amqp-url", "amqp://USER:PASS@HOST:5672/VHOST", null,
             "publish jobs to RabbitMQ and consume results from it (unset: embedded queue)",
             (b, v) -> b.amqpUrl(uri(v)), GatewayConfig::amqpUrl),
@@ -788,7 +788,14 @@ public record GatewayConfig(
         + quote(value));
   }
 
-  private static List<String> list(String value) {
+  /**
+   * Reads a comma-separated list, as {@code BB_GIT_SCHEMES} and the tool's {@code --branches}
+   * take it: parts stripped, empty ones left out.
+   *
+   * @param value the list
+   * @return the parts, in order
+   */
+  public static List<String> parseList(String value) {
     List<String> out = new ArrayList<>();
     for (String part : value.split(",", -1)) {
       if (!part.isBlank()) {
@@ -798,9 +805,17 @@ public record GatewayConfig(
     return out;
   }
 
-  private static Map<String, String> pairs(String value) {
+  /**
+   * Reads {@code owner/repo=label,...}, as {@code BB_RUNS_ON_MAP} and the tool's
+   * {@code --runs-on-map} take it.
+   *
+   * @param value the map
+   * @return repository to label, in order
+   * @throws IllegalArgumentException naming the entry that is not {@code owner/repo=label}
+   */
+  public static Map<String, String> parseRunsOnMap(String value) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String entry : list(value)) {
+    for (String entry : parseList(value)) {
       int eq = entry.indexOf('=');
       if (eq <= 0 || eq == entry.length() - 1) {
         throw new IllegalArgumentException("expected owner/repo=label, got " + quote(entry));

@@ -54,6 +54,13 @@ class WebhookCommandTest {
   }
 
   @Test
+  void malformedRunsOnMapEntryIsAUsageErrorNamingIt() {
+    Cli.run(PUSH, "webhook", "--allow-unsigned", "-H", "X-GitHub-Event: push",
+        "--runs-on-map", "octo/hello=riscv64,broken")
+        .assertUsageError("buildbridge: webhook: --runs-on-map: expected owner/repo=label, got");
+  }
+
+  @Test
   void branchFilterGives204() {
     Cli.Result r = Cli.run(PUSH, "webhook", "--allow-unsigned", "-H", "X-GitHub-Event: push",
         "--branches", "release/*");
