@@ -1,6 +1,7 @@
 package dev.buildbridge.workflow;
 
 import dev.buildbridge.core.job.JobRequest;
+import dev.buildbridge.workflow.internal.RepositoryUrls;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -223,35 +224,10 @@ public final class WorkflowExpansion {
         && template.repoName() != null && !template.repoName().isEmpty()) {
       return template.repoOwner() + '/' + template.repoName();
     }
-    String url = template.repoUrl();
-    int end = url.length();
-    while (end > 0 && url.charAt(end - 1) == '/') {
-      end--;
-    }
-    if (end >= 4 && url.regionMatches(true, end - 4, ".git", 0, 4)) {
-      end -= 4;
-    }
-    int nameStart = lastSeparator(url, end) + 1;
-    if (nameStart <= 0 || nameStart == end) {
-      return null;
-    }
-    int ownerEnd = nameStart - 1;
-    int ownerStart = lastSeparator(url, ownerEnd) + 1;
-    if (ownerStart <= 0 || ownerStart == ownerEnd) {
-      return null;
-    }
-    return url.substring(ownerStart, ownerEnd) + '/' + url.substring(nameStart, end);
+    String[] ownerAndName = RepositoryUrls.ownerAndName(template.repoUrl());
+    return ownerAndName == null ? null : ownerAndName[0] + '/' + ownerAndName[1];
   }
 
-  private static int lastSeparator(String s, int end) {
-    for (int i = end - 1; i >= 0; i--) {
-      char c = s.charAt(i);
-      if (c == '/' || c == ':') {
-        return i;
-      }
-    }
-    return -1;
-  }
 
   private WorkflowException unknownJob(Workflow workflow) {
     List<String> ids = workflow.jobIds();

@@ -6,6 +6,7 @@ import dev.buildbridge.api.github.RepositoryFile;
 import dev.buildbridge.workflow.WorkflowException;
 import dev.buildbridge.workflow.WorkflowFile;
 import dev.buildbridge.workflow.WorkflowSource;
+import dev.buildbridge.workflow.internal.RepositoryUrls;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -139,33 +140,14 @@ public final class GitHubWorkflowSource implements WorkflowSource {
 
   /** Splits {@code scheme://host/.../owner/repo(.git)} or {@code host:owner/repo(.git)}. */
   static String[] ownerAndRepo(String repoUrl) {
-    Objects.requireNonNull(repoUrl, "repoUrl");
-    int scheme = repoUrl.indexOf("://");
-    int from;
-    if (scheme >= 0) {
-      int pathStart = repoUrl.indexOf('/', scheme + 3);
-      from = pathStart < 0 ? repoUrl.length() : pathStart + 1;
-    } else {
-      from = repoUrl.indexOf(':') + 1;          // scp-like user@host:owner/repo; 0 when none
-    }
-    int end = repoUrl.length();
-    while (end > from && repoUrl.charAt(end - 1) == '/') {
-      end--;
-    }
-    if (end - from > 4 && repoUrl.regionMatches(true, end - 4, ".git", 0, 4)) {
-      end -= 4;
-    }
-    int slash = repoUrl.lastIndexOf('/', end - 1);
-    int ownerStart = slash <= from ? -1 : repoUrl.lastIndexOf('/', slash - 1) + 1;
-    if (ownerStart < from) {
-      ownerStart = from;
-    }
-    if (slash < from || ownerStart >= slash || slash + 1 >= end) {
+    String[] ownerAndName = RepositoryUrls.ownerAndName(Objects.requireNonNull(repoUrl, "repoUrl"));
+    if (ownerAndName == null) {
       throw new IllegalArgumentException("not a GitHub repository URL (…/owner/repo): "
           + withoutUserInfo(repoUrl));
     }
-    return new String[] {repoUrl.substring(ownerStart, slash), repoUrl.substring(slash + 1, end)};
+    return ownerAndName;
   }
+
 
   private static String withoutUserInfo(String url) {
     int scheme = url.indexOf("://");
